@@ -1,0 +1,69 @@
+import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { prismaDir, projectRoot } from "../paths.js";
+import type { Database } from "./client.js";
+import type { DatabaseTarget } from "./database-url.js";
+
+const run = promisify(execFile);
+
+/**
+ * Applies committed migrations with `prisma migrate deploy`, through the CLI's bundled
+ * wasm schema engine and a driver adapter, so no native engine is ever downloaded
+ * (see README, "Why the Prisma set-up looks like this").
+ */
+export async function applyMigrations(target: DatabaseTarget): Promise<string> {
+  const cli = join(projectRoot, "node_modules/prisma/build/index.js");
+  const config = join(prismaDir(target.provider), "prisma.config.mjs");
+  try {
+    const { stdout } = await run(process.execPath, [cli, "migrate", "deploy", "--config", config], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: target.url,
+        PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? "/bin/false",
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      },
+      maxBuffer: 4 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    const detail = `${e.stdout ?? ""}\n${e.stderr ?? ""}`
+      .split("\n")
+      .filter((line) => /error|P\d{4}/i.test(line))
+      .join("\n");
+    throw new Error(`prisma migrate deploy failed: ${detail || e.message}`);
+  }
+}
+
+/** Names of the migrations committed for a provider, in order. */
+export function committedMigrations(provider: DatabaseTarget["provider"]): string[] {
+  return readdirSync(join(prismaDir(provider), "migrations"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+export interface MigrationState {
+  current: boolean;
+  pending: string[];
+  applied: number;
+}
+
+/** Compares the committed migrations with those Prisma recorded as applied. */
+export async function migrationState(db: Database): Promise<MigrationState> {
+  const committed = committedMigrations(db.target.provider);
+  let applied: string[] = [];
+  try {
+    const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    applied = rows.map((r) => r.migration_name);
+  } catch {
+    // No _prisma_migrations table yet: nothing applied.
+  }
+  const pending = committed.filter((name) => !applied.includes(name));
+  return { current: pending.length === 0, pending, applied: applied.length };
+}
