@@ -1,0 +1,43 @@
+/** The real catalogue beside the repository (../shared/data/tthc), read once per test file. */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { CatalogueRow } from "../../../src/domain/procedures/catalogue-source.js";
+
+const dataDir = new URL("../../../../shared/data/tthc/", import.meta.url);
+export const CATALOGUE_PATH = fileURLToPath(new URL("procedures.jsonl", dataDir));
+export const DECISIONS_PATH = fileURLToPath(new URL("commune_service_decisions.tsv", dataDir));
+
+type RawRecord = Record<string, unknown>;
+
+let cache: RawRecord[] | undefined;
+
+/** Every record of the real file, in file order. */
+export function realRecords(): RawRecord[] {
+  cache ??= readFileSync(CATALOGUE_PATH, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as RawRecord);
+  return cache;
+}
+
+/** A fresh copy of one real record, safe to modify. */
+export function realRecord(code: string): RawRecord {
+  const found = realRecords().find((r) => r.code === code);
+  if (!found) throw new Error(`no record ${code} in the real catalogue`);
+  return structuredClone(found);
+}
+
+/** A line the reader could not decode. */
+export class BadLine {
+  constructor(readonly error: string) {}
+}
+
+/** Rows as a reader would yield them, numbered from line 1; a BadLine stands for an undecodable line. */
+export async function* rowsOf(...items: unknown[]): AsyncIterable<CatalogueRow> {
+  let line = 0;
+  for (const item of items) {
+    line++;
+    if (item instanceof BadLine) yield { line, raw: undefined, error: item.error };
+    else yield { line, raw: item };
+  }
+}
