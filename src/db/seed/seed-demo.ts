@@ -1,0 +1,260 @@
+import { type Holiday, publicHolidays } from "../../domain/calendar/vietnam-holidays.js";
+import { dayKey, WorkingCalendar } from "../../domain/calendar/working-days.js";
+import type { Db, Prisma } from "../client.js";
+import { DEMO_COMMUNE, DEMO_DEPARTMENTS, DEMO_OFFICIALS, DEMO_ZALO_GROUPS } from "./demo-commune.js";
+import { type DossierDraft, generateDemoDossiers } from "./demo-dossiers.js";
+import {
+  buildDistrictTasks,
+  buildEvidence,
+  buildPlanTasks,
+  type DemoTaskDraft,
+  type EvidenceDraft,
+} from "./demo-tasks.js";
+import { readPlanAppendixFixture } from "./plan-appendix.js";
+import { workingDayOnOrBefore } from "./seed-time.js";
+
+type Tx = Prisma.TransactionClient;
+
+export interface SeedDemoOptions {
+  /** The demo is built around this instant: plan year, task statuses, open dossiers. */
+  now: Date;
+  /** Fills the Procedure table; dossiers are drawn from it. */
+  loadCatalogue: (prisma: Db) => Promise<void>;
+}
+
+export interface SeedDemoResult {
+  communeId: string;
+  /** false when the demo commune was already there and nothing was written. */
+  created: boolean;
+  counts: Record<string, number>;
+}
+
+const BATCH = 100;
+
+/**
+ * Seeds the demo commune (Xã Hòa An) with its staff, this year's CCHC plan, district tasks
+ * and three quarters of dossiers. Idempotent: when the commune exists, nothing is written.
+ * The commune and everything it owns are written in one transaction, so a failed run
+ * leaves no half commune behind and can simply be repeated.
+ */
+export async function seedDemo(prisma: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
+  const existing = await findDemoCommune(prisma);
+  if (existing) return { communeId: existing, created: false, counts: {} };
+  const { now } = options;
+  const year = Number(dayKey(now).slice(0, 4));
+
+  const holidays = [year - 1, year, year + 1].flatMap(publicHolidays);
+  await upsertNationalHolidays(prisma, holidays);
+  await options.loadCatalogue(prisma);
+  const calendar = await nationalCalendar(prisma);
+  const procedures = await prisma.procedure.findMany({
+    where: { communeService: true, active: true },
+    select: { id: true, code: true, name: true, field: true, processingDays: true },
+    orderBy: { code: "asc" },
+  });
+
+  const planTasks = buildPlanTasks(readPlanAppendixFixture(), { now, calendar });
+  const tasks = [...planTasks, ...buildDistrictTasks({ now, calendar }, planTasks.length + 1)];
+  const dossiers = generateDemoDossiers({ now, calendar, procedures });
+  const issuedOn = workingDayOnOrBefore(calendar, [`${year}-01-16`, calendar.dayKey(now)].sort()[0]!);
+
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        const { communeId, departmentIds, officialIds } = await createCommune(tx);
+        const plan = await tx.plan.create({
+          data: {
+            communeId,
+            year,
+            title: `Kế hoạch cải cách hành chính nhà nước xã Hòa An năm ${year}`,
+            documentNo: "11/KH-UBND",
+            issuedOn,
+          },
+        });
+        const taskCounts = await createTasks(tx, communeId, plan.id, tasks, departmentIds, officialIds);
+        await createDossiers(tx, communeId, dossiers, departmentIds, officialIds);
+        await tx.zaloGroup.createMany({
+          data: DEMO_ZALO_GROUPS.map((g) => ({
+            communeId,
+            groupId: g.groupId,
+            name: g.name,
+            purpose: g.purpose,
+            departmentId: g.departmentCode ? (departmentIds.get(g.departmentCode) ?? null) : null,
+          })),
+        });
+        const counts: Record<string, number> = {
+          holidays: holidays.length,
+          procedures: procedures.length,
+          departments: departmentIds.size,
+          officials: officialIds.size,
+          plans: 1,
+          planTasks: planTasks.length,
+          districtTasks: tasks.length - planTasks.length,
+          ...taskCounts,
+          dossiers: dossiers.length,
+          zaloGroups: DEMO_ZALO_GROUPS.length,
+        };
+        await tx.auditLog.create({
+          data: {
+            communeId,
+            actorLabel: "seed",
+            channel: "system",
+            entityType: "commune",
+            entityId: communeId,
+            action: "seed",
+            after: JSON.stringify({ now: now.toISOString(), counts }),
+            note: "Tạo dữ liệu mẫu xã Hòa An",
+          },
+        });
+        return { communeId, created: true, counts };
+      },
+      // PostgreSQL round trips add up over a few hundred rows; SQLite needs far less.
+      { maxWait: 10_000, timeout: 120_000 },
+    );
+  } catch (error) {
+    // Another process seeding at the same time won the race on the slug: that is success.
+    const winner = await findDemoCommune(prisma);
+    if (winner) return { communeId: winner, created: false, counts: {} };
+    throw error;
+  }
+}
+
+async function findDemoCommune(prisma: Db): Promise<string | null> {
+  const row = await prisma.commune.findUnique({ where: { slug: DEMO_COMMUNE.slug }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/** National rows (communeId null) with stable ids "vn-2026-01-01", so re-running only updates them. */
+async function upsertNationalHolidays(prisma: Db, rows: readonly Holiday[]): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    for (const row of rows) {
+      const data = { date: row.date, name: row.name, kind: row.kind, communeId: null };
+      await tx.holiday.upsert({
+        where: { id: `vn-${row.date}` },
+        create: { id: `vn-${row.date}`, ...data },
+        update: data,
+      });
+    }
+  });
+}
+
+/** The calendar as the application will see it: from the national rows in the database. */
+export async function nationalCalendar(prisma: Db): Promise<WorkingCalendar> {
+  const rows = await prisma.holiday.findMany({ where: { communeId: null }, orderBy: { date: "asc" } });
+  return new WorkingCalendar(
+    rows.map((r) => ({
+      date: r.date,
+      name: r.name,
+      kind: r.kind === "working_day" ? "working_day" : "holiday",
+    })),
+  );
+}
+
+async function createCommune(tx: Tx) {
+  const commune = await tx.commune.create({ data: { ...DEMO_COMMUNE } });
+  const departments = await tx.department.createManyAndReturn({
+    data: DEMO_DEPARTMENTS.map((d) => ({
+      communeId: commune.id,
+      code: d.code,
+      name: d.name,
+      aliases: d.aliases.join("|"),
+      isOneStop: d.isOneStop,
+    })),
+    select: { id: true, code: true },
+  });
+  const departmentIds = new Map(departments.map((d) => [d.code, d.id]));
+  const officials = await tx.official.createManyAndReturn({
+    data: DEMO_OFFICIALS.map((o) => ({
+      communeId: commune.id,
+      departmentId: o.departmentCode ? (departmentIds.get(o.departmentCode) ?? null) : null,
+      name: o.name,
+      title: o.title,
+      role: o.role,
+      phone: o.phone,
+    })),
+    select: { id: true, phone: true },
+  });
+  const byPhone = new Map(officials.map((o) => [o.phone, o.id]));
+  const officialIds = new Map(DEMO_OFFICIALS.map((o) => [o.key, byPhone.get(o.phone)!]));
+  return { communeId: commune.id, departmentIds, officialIds };
+}
+
+async function createTasks(
+  tx: Tx,
+  communeId: string,
+  planId: string,
+  tasks: readonly DemoTaskDraft[],
+  departmentIds: ReadonlyMap<string, string>,
+  officialIds: ReadonlyMap<string, string>,
+): Promise<Record<string, number>> {
+  const department = (code: string | null) => (code ? (departmentIds.get(code) ?? null) : null);
+  const official = (key: string | null) => (key ? (officialIds.get(key) ?? null) : null);
+  const created = await tx.task.createManyAndReturn({
+    data: tasks.map((t) => ({
+      communeId,
+      planId: t.source === "plan" ? planId : null,
+      code: t.code,
+      section: t.section,
+      sectionTitle: t.sectionTitle,
+      ordinal: t.ordinal,
+      title: t.title,
+      product: t.product,
+      leadDepartmentId: department(t.leadCode),
+      leadText: t.leadText,
+      cooperatingText: t.cooperatingText,
+      assigneeId: official(t.assigneeKey),
+      deadlineText: t.deadlineText,
+      recurrence: t.recurrence,
+      dueAt: t.dueAt,
+      status: t.status,
+      progress: t.progress,
+      completedAt: t.completedAt,
+      source: t.source,
+      assignedBy: t.assignedBy,
+    })),
+    select: { id: true, code: true },
+  });
+  const taskIds = new Map(created.map((t) => [t.code, t.id]));
+  const taskId = (code: string) => taskIds.get(code)!;
+  const deadlines = tasks.flatMap((t) => t.deadlines.map((d) => ({ taskId: taskId(t.code), ...d })));
+  const cooperators = tasks.flatMap((t) =>
+    t.cooperatorCodes.map((code) => ({ taskId: taskId(t.code), departmentId: departmentIds.get(code)! })),
+  );
+  const evidence = buildEvidence(tasks).map((e: EvidenceDraft) => ({
+    taskId: taskId(e.taskCode),
+    officialId: official(e.officialKey),
+    kind: e.kind,
+    url: e.url,
+    name: e.name,
+    sizeBytes: e.sizeBytes,
+    note: e.note,
+    createdAt: e.createdAt,
+  }));
+  await tx.taskDeadline.createMany({ data: deadlines });
+  await tx.taskCooperator.createMany({ data: cooperators });
+  await tx.evidence.createMany({ data: evidence });
+  return {
+    tasks: created.length,
+    taskDeadlines: deadlines.length,
+    taskCooperators: cooperators.length,
+    evidence: evidence.length,
+  };
+}
+
+async function createDossiers(
+  tx: Tx,
+  communeId: string,
+  dossiers: readonly DossierDraft[],
+  departmentIds: ReadonlyMap<string, string>,
+  officialIds: ReadonlyMap<string, string>,
+): Promise<void> {
+  const rows = dossiers.map(({ handlerKey, departmentCode, ...d }) => ({
+    ...d,
+    communeId,
+    handlerId: handlerKey ? (officialIds.get(handlerKey) ?? null) : null,
+    departmentId: departmentIds.get(departmentCode) ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx.dossier.createMany({ data: rows.slice(i, i + BATCH) });
+  }
+}

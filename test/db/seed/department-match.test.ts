@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_DEPARTMENTS } from "../../../src/db/seed/demo-commune.js";
+import {
+  matchDepartment,
+  matchDepartments,
+  normaliseDepartmentText,
+  resolveTaskDepartments,
+  splitDepartmentList,
+} from "../../../src/db/seed/department-match.js";
+import { readPlanAppendixFixture } from "../../../src/db/seed/plan-appendix.js";
+
+const match = (text: string) => matchDepartment(text, DEMO_DEPARTMENTS);
+
+describe("department names in plans", () => {
+  it("folds case, diacritics, '&' spacing and extra spaces", () => {
+    expect(normaliseDepartmentText("  Bộ phận TN&TKQ ")).toBe("bo phan tn & tkq");
+    expect(normaliseDepartmentText("Bộ phận  TN & TKQ")).toBe("bo phan tn & tkq");
+    expect(normaliseDepartmentText("Địa chính – Xây dựng")).toBe("dia chinh xay dung");
+  });
+
+  it("splits lists on ';', ',' and 'và'", () => {
+    expect(splitDepartmentList("Tư pháp và cá nhân liên quan")).toEqual(["Tư pháp", "cá nhân liên quan"]);
+    expect(splitDepartmentList("UBND xã; VP UBND xã")).toEqual(["UBND xã", "VP UBND xã"]);
+    expect(splitDepartmentList("Cán bộ TTTT, Bộ phận TN&TKQ")).toEqual(["Cán bộ TTTT", "Bộ phận TN&TKQ"]);
+  });
+
+  it.each([
+    ["Văn phòng UBND", "VP"],
+    ["VP UBND xã", "VP"],
+    ["vp ubnd", "VP"],
+    ["Tư pháp", "TP"],
+    ["Tư pháp xã", "TP"],
+    ["Ngành VH TT", "VHXH"],
+    ["Cán bộ TTTT", "VHXH"],
+    ["Kế toán Tài chính xã", "TCKT"],
+    ["Địa chính", "DCXD"],
+    ["Bộ phận TN & TKQ", "MC"],
+    ["Bộ phận TN&TKQ", "MC"],
+    ["BỘ PHẬN MỘT CỬA", "MC"],
+  ])("maps %s to %s", (text, code) => {
+    expect(match(text)).toBe(code);
+  });
+
+  it.each([
+    "Các ngành chuyên môn",
+    "Các ngành, cá nhân liên quan",
+    "CBCC xã",
+    "Trạm y tế",
+    "Hội đồng GD xã",
+    "tổ TTTT",
+  ])("maps the generic or outside unit %s to nothing", (text) => {
+    expect(match(text)).toBeNull();
+  });
+
+  it("lists every department a cell names, once, in order", () => {
+    expect(matchDepartments("Cán bộ TTTT, Bộ phận TN&TKQ", DEMO_DEPARTMENTS)).toEqual(["VHXH", "MC"]);
+    expect(matchDepartments("VP UBND, CBCC các ngành UBND xã", DEMO_DEPARTMENTS)).toEqual(["VP"]);
+    expect(matchDepartments("UBND xã; VP UBND xã", DEMO_DEPARTMENTS)).toEqual(["VP"]);
+    expect(matchDepartments("Các ngành chuyên môn; CBCC xã", DEMO_DEPARTMENTS)).toEqual([]);
+  });
+
+  it("keeps co-leads as cooperators and never the lead itself", () => {
+    expect(
+      resolveTaskDepartments("Tư pháp; Địa chính", "Văn phòng UBND và Tư pháp", DEMO_DEPARTMENTS),
+    ).toEqual({
+      leadCode: "TP",
+      cooperatorCodes: ["DCXD", "VP"],
+    });
+    expect(resolveTaskDepartments("Trạm y tế", "CB, nhân viên y tế xã", DEMO_DEPARTMENTS)).toEqual({
+      leadCode: null,
+      cooperatorCodes: [],
+    });
+  });
+
+  it("finds a lead department for every appendix task but those led outside the commune's departments", () => {
+    const unmatched = readPlanAppendixFixture()
+      .filter(
+        (t) => resolveTaskDepartments(t.leadText, t.cooperatingText, DEMO_DEPARTMENTS).leadCode === null,
+      )
+      .map((t) => t.leadText);
+    expect(unmatched).toEqual([
+      "Các ngành, cá nhân liên quan",
+      "Trạm y tế",
+      "Các trường học",
+      "Các ngành liên quan thuộc UBND xã",
+    ]);
+  });
+});
