@@ -15,12 +15,6 @@ const optionalString = z
   .transform((s) => (s === "" ? undefined : s))
   .optional();
 
-const booleanFlag = (fallback: boolean) =>
-  z
-    .enum(["true", "false", "1", "0", "yes", "no", ""])
-    .optional()
-    .transform((v) => (v === undefined || v === "" ? fallback : v === "true" || v === "1" || v === "yes"));
-
 const databaseUrl = z
   .string()
   .optional()
@@ -42,7 +36,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: databaseUrl,
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // 0 asks the OS for a free port (tests).
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_BASE_URL: httpUrl.optional(),
   TZ_DISPLAY: z
     .string()
@@ -69,7 +64,8 @@ const envSchema = z.object({
     .optional()
     .transform((s) => (s === "" ? undefined : s))
     .refine((s) => s === undefined || s.length >= 16, "must be at least 16 characters"),
-  SEED_DEMO: booleanFlag(true),
+  /** Default: seed the demo commune into the embedded database only. */
+  SEED_DEMO: z.enum(["true", "false", "1", "0", ""]).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
@@ -126,7 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       siteVerification: e.ZALO_SITE_VERIFICATION,
     },
     adminApiToken: e.ADMIN_API_TOKEN,
-    seedDemo: e.SEED_DEMO,
+    seedDemo:
+      e.SEED_DEMO === undefined || e.SEED_DEMO === ""
+        ? e.DATABASE_URL.provider === "sqlite"
+        : e.SEED_DEMO === "true" || e.SEED_DEMO === "1",
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

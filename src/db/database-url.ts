@@ -46,6 +46,7 @@ export function pgConnectionFields(url: string) {
 
 /** The URL with its password hidden, for logs and /health. */
 export function redactDatabaseUrl(url: string): string {
+  if (url.startsWith("file:")) return url;
   try {
     const u = new URL(url);
     if (u.password) u.password = "***";

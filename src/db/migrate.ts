@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { prismaDir, projectRoot } from "../paths.js";
 import type { Database } from "./client.js";
-import type { DatabaseTarget } from "./database-url.js";
+import { type DatabaseTarget, sqliteFilePath } from "./database-url.js";
 
 const run = promisify(execFile);
 
@@ -14,6 +14,8 @@ const run = promisify(execFile);
  * (see README, "Why the Prisma set-up looks like this").
  */
 export async function applyMigrations(target: DatabaseTarget): Promise<string> {
+  // SQLite creates the file but not its directory.
+  if (target.provider === "sqlite") mkdirSync(dirname(sqliteFilePath(target.url)), { recursive: true });
   const cli = join(projectRoot, "node_modules/prisma/build/index.js");
   const config = join(prismaDir(target.provider), "prisma.config.mjs");
   try {
