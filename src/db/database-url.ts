@@ -2,8 +2,7 @@
 export const DEFAULT_SQLITE_URL = "file:./data/tro-ly-xa.db";
 
 export type DatabaseTarget =
-  | { provider: "sqlite"; url: string; embedded: boolean }
-  | { provider: "postgres"; url: string };
+  { provider: "sqlite"; url: string; embedded: boolean } | { provider: "postgres"; url: string };
 
 /** Maps DATABASE_URL to a provider; throws with a reason a person can act on. */
 export function resolveDatabaseUrl(raw: string | undefined): DatabaseTarget {

@@ -36,7 +36,7 @@ export async function applyMigrations(target: DatabaseTarget): Promise<string> {
       .split("\n")
       .filter((line) => /error|P\d{4}/i.test(line))
       .join("\n");
-    throw new Error(`prisma migrate deploy failed: ${detail || e.message}`);
+    throw new Error(`prisma migrate deploy failed: ${detail || e.message}`, { cause: error });
   }
 }
 
