@@ -1,0 +1,158 @@
+import type { Db } from "../db/client.js";
+import type { InboxEvent } from "../db/generated/sqlite/client.js";
+
+export type { InboxEvent };
+
+export interface InboxInsert {
+  communeId: string | null;
+  oaId: string | null;
+  eventName: string;
+  dedupeKey: string;
+  orderKey: string;
+  payload: string;
+}
+
+export interface InboxPolicy {
+  /** Tries before an event is parked for an operator. */
+  maxAttempts: number;
+  /** How long a claimed event stays locked before another worker may take it over. */
+  leaseMs: number;
+  /** Backoff before retry n (1-based). */
+  backoffMs: (attempt: number) => number;
+}
+
+export const defaultInboxPolicy: InboxPolicy = {
+  maxAttempts: 5,
+  leaseMs: 60_000,
+  backoffMs: (n) => Math.min(2 ** (n - 1) * 2_000, 5 * 60_000),
+};
+
+/**
+ * The durable inbox: webhook events are inserted before Zalo gets its 200, then claimed
+ * by workers. Claims are compare-and-set updates, so two workers (or replicas) never
+ * handle the same event, and a worker that died leaves a lease that simply expires.
+ */
+export class InboxStore {
+  constructor(
+    private readonly prisma: Db,
+    readonly policy: InboxPolicy = defaultInboxPolicy,
+  ) {}
+
+  /** Stores an event; "duplicate" when Zalo redelivered one we already have. */
+  async insert(row: InboxInsert): Promise<"stored" | "duplicate"> {
+    const existing = await this.prisma.inboxEvent.findUnique({
+      where: { dedupeKey: row.dedupeKey },
+      select: { id: true },
+    });
+    if (existing) return "duplicate";
+    try {
+      await this.prisma.inboxEvent.create({ data: row });
+      return "stored";
+    } catch (error) {
+      if (isUniqueViolation(error)) return "duplicate";
+      throw error;
+    }
+  }
+
+  /**
+   * Claims up to `limit` events that may run now: for each order key only its oldest
+   * unfinished event, and only when no event of that key is being handled.
+   */
+  async claim(
+    limit: number,
+    now = new Date(),
+    exclude: ReadonlySet<string> = new Set(),
+  ): Promise<InboxEvent[]> {
+    const runnable = { OR: [{ status: "pending" }, { status: "processing", lockedUntil: { lt: now } }] };
+    const candidates = await this.prisma.inboxEvent.findMany({
+      where: { ...runnable, nextAttemptAt: { lte: now } },
+      orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+      take: limit * 4,
+    });
+    const claimed: InboxEvent[] = [];
+    const seenKeys = new Set<string>(exclude);
+    for (const event of candidates) {
+      if (claimed.length >= limit) break;
+      if (seenKeys.has(event.orderKey)) continue;
+      seenKeys.add(event.orderKey);
+      // The head of this key's queue must be this event, and nothing of the key may be in flight.
+      const head = await this.prisma.inboxEvent.findFirst({
+        where: { orderKey: event.orderKey, status: { in: ["pending", "processing"] } },
+        orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+      });
+      if (head?.id !== event.id) continue;
+      const busy = await this.prisma.inboxEvent.count({
+        where: {
+          orderKey: event.orderKey,
+          status: "processing",
+          lockedUntil: { gte: now },
+          id: { not: event.id },
+        },
+      });
+      if (busy > 0) continue;
+      const { count } = await this.prisma.inboxEvent.updateMany({
+        where: { id: event.id, status: event.status, attempts: event.attempts },
+        data: {
+          status: "processing",
+          attempts: { increment: 1 },
+          lockedUntil: new Date(now.getTime() + this.policy.leaseMs),
+        },
+      });
+      if (count === 1) claimed.push({ ...event, status: "processing", attempts: event.attempts + 1 });
+    }
+    return claimed;
+  }
+
+  async complete(id: string, status: "done" | "ignored" = "done"): Promise<void> {
+    await this.prisma.inboxEvent.update({
+      where: { id },
+      data: { status, processedAt: new Date(), lockedUntil: null, lastError: null },
+    });
+  }
+
+  /** Schedules a retry with backoff, or parks the event after the last try. */
+  async fail(event: InboxEvent, error: string, now = new Date()): Promise<"retry" | "parked"> {
+    const parked = event.attempts >= this.policy.maxAttempts;
+    await this.prisma.inboxEvent.update({
+      where: { id: event.id },
+      data: {
+        status: parked ? "parked" : "pending",
+        lockedUntil: null,
+        lastError: error.slice(0, 2000),
+        nextAttemptAt: new Date(now.getTime() + (parked ? 0 : this.policy.backoffMs(event.attempts))),
+      },
+    });
+    return parked ? "parked" : "retry";
+  }
+
+  /** Puts a parked event back in the queue (operator action). */
+  async replay(id: string): Promise<boolean> {
+    const { count } = await this.prisma.inboxEvent.updateMany({
+      where: { id, status: "parked" },
+      data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), lastError: null },
+    });
+    return count === 1;
+  }
+
+  async parked(limit = 50): Promise<InboxEvent[]> {
+    return this.prisma.inboxEvent.findMany({
+      where: { status: "parked" },
+      orderBy: { receivedAt: "desc" },
+      take: limit,
+    });
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    const rows = await this.prisma.inboxEvent.groupBy({ by: ["status"], _count: { _all: true } });
+    return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    ((error as { code?: string }).code === "P2002" ||
+      /Unique constraint/i.test(String((error as Error).message)))
+  );
+}
