@@ -1,0 +1,186 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "../logger.js";
+import {
+  ZaloPermanentError,
+  ZaloRateLimitError,
+  ZaloTokenError,
+  ZaloTransientError,
+  ZaloUnreachableError,
+} from "./errors.js";
+import type { OaClient } from "./oa-client.js";
+import {
+  contentOf,
+  type DeliveryOutcome,
+  type OutboxMessage,
+  type OutboxStore,
+  type OutgoingContent,
+} from "./outbox.js";
+
+/** The last hop: Zalo's API in production, the sandbox's fake Zalo otherwise. */
+export interface Transport {
+  deliver(
+    recipient: { type: "user" | "group"; id: string },
+    content: OutgoingContent,
+  ): Promise<{ messageId: string | null }>;
+}
+
+/** Sends through the OA API client. */
+export function zaloTransport(client: OaClient): Transport {
+  return {
+    async deliver(recipient, content) {
+      if (recipient.type === "group") {
+        const text = content.kind === "image" ? (content.caption ?? content.url) : content.text;
+        return client.sendGroupText(recipient.id, text);
+      }
+      switch (content.kind) {
+        case "text":
+          return client.sendText(recipient.id, content.text, { quoteMessageId: content.quoteMessageId });
+        case "buttons":
+          return client.sendButtons(recipient.id, content.text, content.buttons);
+        case "image":
+          return client.sendImage(recipient.id, content.url, content.caption);
+      }
+    },
+  };
+}
+
+export function outcomeOf(error: unknown): DeliveryOutcome {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ZaloRateLimitError)
+    return { status: "retry", error: message, delayMs: error.retryAfterMs };
+  if (error instanceof ZaloUnreachableError) return { status: "unreachable", error: message };
+  if (error instanceof ZaloTransientError || error instanceof ZaloTokenError)
+    return { status: "retry", error: message };
+  if (error instanceof ZaloPermanentError) return { status: "failed", error: message };
+  // Unknown errors (a bug, a refresh that failed) may pass: retry with backoff, bounded by maxAttempts.
+  return { status: "retry", error: message };
+}
+
+export interface OutboxSenderOptions {
+  /** Messages per second, across all recipients. */
+  ratePerSecond: number;
+  batchSize: number;
+  /** Poll interval when idle; an enqueue wakes the sender at once. */
+  pollMs: number;
+}
+
+/**
+ * Delivers outbox rows at a bounded rate. A rate-limit answer pauses the whole sender
+ * (Zalo's limit is per app, not per recipient) and reschedules that row.
+ */
+export class OutboxSender {
+  private readonly workerId = randomUUID();
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private busy: Promise<void> | undefined;
+  private again = false;
+  private pausedUntil = 0;
+  private nextSlot = 0;
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly transport: Transport,
+    private readonly log: Logger,
+    private readonly options: OutboxSenderOptions = { ratePerSecond: 10, batchSize: 20, pollMs: 1_000 },
+  ) {}
+
+  start(): void {
+    this.running = true;
+    this.schedule(0);
+  }
+
+  wake(): void {
+    if (this.running) this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.busy;
+  }
+
+  /** Sends everything due now and returns how many rows it handled (tests, CLI). */
+  async drain(now?: () => Date): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.sendBatch(now?.() ?? new Date());
+      total += n;
+      if (n === 0) return total;
+    }
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.loop(), Math.max(delay, this.pausedUntil - Date.now(), 0));
+  }
+
+  private async loop(): Promise<void> {
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    this.busy = (async () => {
+      do {
+        this.again = false;
+        try {
+          while (this.running && (await this.sendBatch(new Date())) > 0);
+        } catch (error) {
+          this.log.error({ err: error }, "outbox poll failed");
+        }
+      } while (this.again && this.running);
+    })();
+    await this.busy;
+    this.busy = undefined;
+    if (!this.running) return;
+    const due = await this.store.nextDueAt().catch(() => null);
+    const untilDue = due ? due.getTime() - Date.now() : this.options.pollMs;
+    this.schedule(Math.min(Math.max(untilDue, 0), this.options.pollMs));
+  }
+
+  private async sendBatch(now: Date): Promise<number> {
+    if (Date.now() < this.pausedUntil) return 0;
+    const rows = await this.store.claim(this.options.batchSize, this.workerId, now);
+    for (const row of rows) {
+      await this.waitForSlot();
+      const outcome = await this.deliver(row);
+      const status = await this.store.record(row, outcome, now);
+      if (outcome.status === "retry" && outcome.delayMs) this.pausedUntil = Date.now() + outcome.delayMs;
+      const log = this.log.child({ outboxId: row.id, key: row.idempotencyKey, attempt: row.attempts });
+      if (status === "sent") log.debug("message sent");
+      else if (status === "pending")
+        log.warn({ reason: "error" in outcome ? outcome.error : "" }, "send failed; will retry");
+      else log.error({ status, reason: "error" in outcome ? outcome.error : "" }, "message not delivered");
+    }
+    return rows.length;
+  }
+
+  private async deliver(row: OutboxMessage): Promise<DeliveryOutcome> {
+    let content: OutgoingContent;
+    try {
+      content = contentOf(row);
+    } catch (error) {
+      return {
+        status: "failed",
+        error: `unreadable payload: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+    try {
+      const sent = await this.transport.deliver(
+        { type: row.recipientType as "user" | "group", id: row.recipientId },
+        content,
+      );
+      return { status: "sent", messageId: sent.messageId };
+    } catch (error) {
+      return outcomeOf(error);
+    }
+  }
+
+  /** Spaces sends evenly at the configured rate. */
+  private async waitForSlot(): Promise<void> {
+    const interval = 1000 / this.options.ratePerSecond;
+    const now = Date.now();
+    const slot = Math.max(now, this.nextSlot);
+    this.nextSlot = slot + interval;
+    if (slot > now) await new Promise((r) => setTimeout(r, slot - now));
+  }
+}

@@ -1,0 +1,206 @@
+import { z } from "zod";
+import type { Db } from "../db/client.js";
+import type { OutboxMessage } from "../db/generated/sqlite/client.js";
+import { isUniqueViolation } from "./inbox.js";
+
+export type { OutboxMessage };
+
+const button = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("query"),
+    title: z.string(),
+    payload: z.string(),
+    hidden: z.boolean().optional(),
+  }),
+  z.object({ kind: z.literal("url"), title: z.string(), url: z.string() }),
+  z.object({ kind: z.literal("phone"), title: z.string(), phone: z.string() }),
+]);
+
+/** What a message says, stored as JSON in the outbox row. */
+export const outgoingContent = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("text"), text: z.string().min(1), quoteMessageId: z.string().optional() }),
+  z.object({ kind: z.literal("buttons"), text: z.string().min(1), buttons: z.array(button).min(1).max(5) }),
+  z.object({ kind: z.literal("image"), url: z.string().url(), caption: z.string().optional() }),
+]);
+export type OutgoingContent = z.infer<typeof outgoingContent>;
+
+export interface OutgoingMessage {
+  /** Same key → sent at most once, whoever enqueues it and however often. */
+  idempotencyKey: string;
+  recipient: { type: "user" | "group"; id: string };
+  content: OutgoingContent;
+  communeId?: string | null;
+  /** Not before this instant (scheduled alerts). */
+  notBefore?: Date;
+}
+
+export interface OutboxPolicy {
+  maxAttempts: number;
+  leaseMs: number;
+  /** Exponential backoff with full jitter; `random` is injectable for tests. */
+  backoffMs: (attempt: number, random?: () => number) => number;
+}
+
+export const defaultOutboxPolicy: OutboxPolicy = {
+  maxAttempts: 8,
+  leaseMs: 60_000,
+  backoffMs: (n, random = Math.random) => {
+    const cap = Math.min(1_000 * 2 ** n, 10 * 60_000);
+    return Math.round(cap / 2 + (random() * cap) / 2);
+  },
+};
+
+export type DeliveryOutcome =
+  | { status: "sent"; messageId: string | null }
+  | { status: "retry"; error: string; delayMs?: number }
+  | { status: "unreachable"; error: string }
+  | { status: "failed"; error: string };
+
+/**
+ * Every outgoing message is a row with an idempotency key. Rows are claimed with a
+ * compare-and-set update (status pending → sending) so no two senders, in one process or
+ * in two replicas, take the same row. A row found still "sending" after its lease expired
+ * belongs to a sender that died mid-send: it may or may not have reached Zalo, so it is
+ * NOT resent automatically (that could send it twice) but marked for an operator.
+ */
+export class OutboxStore {
+  constructor(
+    private readonly prisma: Db,
+    readonly policy: OutboxPolicy = defaultOutboxPolicy,
+  ) {}
+
+  async enqueue(message: OutgoingMessage): Promise<"queued" | "duplicate"> {
+    const content = outgoingContent.parse(message.content);
+    const existing = await this.prisma.outboxMessage.findUnique({
+      where: { idempotencyKey: message.idempotencyKey },
+      select: { id: true },
+    });
+    if (existing) return "duplicate";
+    try {
+      await this.prisma.outboxMessage.create({
+        data: {
+          idempotencyKey: message.idempotencyKey,
+          communeId: message.communeId ?? null,
+          recipientType: message.recipient.type,
+          recipientId: message.recipient.id,
+          kind: content.kind,
+          payload: JSON.stringify(content),
+          nextAttemptAt: message.notBefore ?? new Date(),
+        },
+      });
+      return "queued";
+    } catch (error) {
+      if (isUniqueViolation(error)) return "duplicate";
+      throw error;
+    }
+  }
+
+  async claim(limit: number, workerId: string, now = new Date()): Promise<OutboxMessage[]> {
+    await this.markInterrupted(now);
+    const candidates = await this.prisma.outboxMessage.findMany({
+      where: { status: "pending", nextAttemptAt: { lte: now } },
+      orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+      take: limit,
+    });
+    const claimed: OutboxMessage[] = [];
+    for (const row of candidates) {
+      const { count } = await this.prisma.outboxMessage.updateMany({
+        where: { id: row.id, status: "pending", attempts: row.attempts },
+        data: {
+          status: "sending",
+          attempts: { increment: 1 },
+          lockedBy: workerId,
+          lockedUntil: new Date(now.getTime() + this.policy.leaseMs),
+        },
+      });
+      if (count === 1)
+        claimed.push({ ...row, status: "sending", attempts: row.attempts + 1, lockedBy: workerId });
+    }
+    return claimed;
+  }
+
+  async record(
+    row: OutboxMessage,
+    outcome: DeliveryOutcome,
+    now = new Date(),
+  ): Promise<OutboxMessage["status"]> {
+    const release = { lockedBy: null, lockedUntil: null };
+    switch (outcome.status) {
+      case "sent":
+        await this.prisma.outboxMessage.update({
+          where: { id: row.id },
+          data: {
+            ...release,
+            status: "sent",
+            sentAt: now,
+            zaloMessageId: outcome.messageId,
+            lastError: null,
+          },
+        });
+        return "sent";
+      case "retry": {
+        const exhausted = row.attempts >= this.policy.maxAttempts;
+        const delay = outcome.delayMs ?? this.policy.backoffMs(row.attempts);
+        await this.prisma.outboxMessage.update({
+          where: { id: row.id },
+          data: {
+            ...release,
+            status: exhausted ? "failed" : "pending",
+            lastError:
+              (exhausted ? `gave up after ${row.attempts} tries: ` : "") + outcome.error.slice(0, 1000),
+            nextAttemptAt: new Date(now.getTime() + delay),
+          },
+        });
+        return exhausted ? "failed" : "pending";
+      }
+      case "unreachable":
+      case "failed":
+        await this.prisma.outboxMessage.update({
+          where: { id: row.id },
+          data: { ...release, status: outcome.status, lastError: outcome.error.slice(0, 1000) },
+        });
+        return outcome.status;
+    }
+  }
+
+  /** Rows whose sender died while sending: never resent automatically (see class comment). */
+  private async markInterrupted(now: Date): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({
+      where: { status: "sending", lockedUntil: { lt: now } },
+      data: {
+        status: "failed",
+        lockedBy: null,
+        lockedUntil: null,
+        lastError:
+          "interrupted while sending: may or may not have been delivered; not resent to avoid a duplicate",
+      },
+    });
+  }
+
+  /** Operator: send a failed or unreachable row again (a new attempt, same key). */
+  async retry(id: string): Promise<boolean> {
+    const { count } = await this.prisma.outboxMessage.updateMany({
+      where: { id, status: { in: ["failed", "unreachable"] } },
+      data: { status: "pending", nextAttemptAt: new Date(), lastError: null },
+    });
+    return count === 1;
+  }
+
+  async nextDueAt(): Promise<Date | null> {
+    const row = await this.prisma.outboxMessage.findFirst({
+      where: { status: "pending" },
+      orderBy: { nextAttemptAt: "asc" },
+      select: { nextAttemptAt: true },
+    });
+    return row?.nextAttemptAt ?? null;
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    const rows = await this.prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
+    return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+  }
+}
+
+export function contentOf(row: OutboxMessage): OutgoingContent {
+  return outgoingContent.parse(JSON.parse(row.payload));
+}
