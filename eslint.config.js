@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/sandbox/page/**/*.js"],
+    files: ["assets/sandbox/**/*.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

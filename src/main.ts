@@ -16,7 +16,8 @@ async function main() {
   const log = createLogger(config.logLevel);
   const service = await startService(config, log);
   log.info({ url: service.url, mode: config.mode }, "Trợ lý xã is running");
-  console.log(`\n  Trợ lý xã is running: ${service.url}\n  Health: ${service.url}/health\n`);
+  const sandbox = config.mode === "sandbox" ? `\n  Sandbox (chat without Zalo): ${service.url}/sandbox` : "";
+  console.log(`\n  Trợ lý xã is running: ${service.url}${sandbox}\n  Health: ${service.url}/health\n`);
 
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down");

@@ -1,25 +1,37 @@
+import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
+import { createBot } from "./bot/bot.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { redactDatabaseUrl } from "./db/database-url.js";
 import { seedDemoData } from "./db/demo.js";
 import { applyMigrations } from "./db/migrate.js";
+import { communeIdForOa } from "./domain/communes/commune-for-oa.js";
+import { adminRouter } from "./http/admin.js";
 import { createApp } from "./http/app.js";
+import { sandboxRouter } from "./http/sandbox/sandbox-router.js";
+import { registerHousekeeping } from "./jobs/housekeeping.js";
 import { Scheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
+import { FakeZalo } from "./zalo/fake-zalo.js";
+import { siteVerificationRouter } from "./zalo/site-verification.js";
+import { ZaloChannel } from "./zalo/zalo-channel.js";
 
 export interface RunningService {
   readonly db: Database;
   readonly scheduler: Scheduler;
+  readonly channel: ZaloChannel;
   readonly server: Server;
   readonly url: string;
-  /** Stops taking work, lets in-flight requests and jobs finish, then closes the database. */
+  /** The fake Zalo behind the sandbox (sandbox mode only). */
+  readonly fakeZalo: FakeZalo | undefined;
+  /** Stops taking work, lets in-flight requests, events and jobs finish, then closes the database. */
   stop(): Promise<void>;
 }
 
 /**
- * Wires configuration, database, HTTP server and scheduler. main.ts adds signals and
- * process exit; tests call this directly.
+ * Wires configuration, database, HTTP server, Zalo channel, bot and scheduler. main.ts
+ * adds signals and process exit; tests call this directly.
  */
 export async function startService(config: Config, log: Logger): Promise<RunningService> {
   log.info(
@@ -34,25 +46,72 @@ export async function startService(config: Config, log: Logger): Promise<Running
     if (result.created) log.info({ counts: result.counts }, "demo commune seeded");
   }
 
+  let selfUrl = "";
+  const zalo = await zaloSettings(config, db, () => selfUrl);
+  const channel = new ZaloChannel({
+    prisma: db.prisma,
+    log,
+    keys: zalo.keys,
+    appSecret: zalo.appSecret,
+    bootstrapRefreshToken: zalo.refreshToken,
+    apiBaseUrl: zalo.apiBaseUrl,
+    oauthBaseUrl: zalo.oauthBaseUrl,
+    resolveCommuneId: (oaId) => communeIdForOa(db.prisma, oaId),
+  });
+
   const scheduler = new Scheduler(log.child({ component: "scheduler" }), config.displayTimeZone);
+  registerHousekeeping(scheduler, db.prisma, channel);
+
   let draining = false;
   const app = createApp({
     log,
     health: {
       db,
       scheduler: () => scheduler.status(),
-      zalo: () => ({ mode: config.mode, token: config.mode === "sandbox" ? "not_configured" : "unknown" }),
+      zalo: async () => ({ mode: config.mode, ...(await channel.tokenState()) }),
       draining: () => draining,
+    },
+    mount: (app) => {
+      app.use(siteVerificationRouter(config.zalo.siteVerification));
+      app.use(channel.router);
+      app.use(
+        adminRouter({
+          token: config.adminApiToken,
+          prisma: db.prisma,
+          inbox: channel.inbox,
+          outbox: channel.outbox,
+        }),
+      );
+      if (zalo.fake) {
+        app.use(
+          sandboxRouter({
+            prisma: db.prisma,
+            fakeZalo: zalo.fake,
+            keys: zalo.keys,
+            log,
+            selfUrl: () => selfUrl,
+          }),
+        );
+      }
     },
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
-  scheduler.start();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  const url = `http://localhost:${port}`;
+  selfUrl = `http://127.0.0.1:${port}`;
+
+  channel.start(
+    createBot({
+      prisma: db.prisma,
+      outbox: channel.outbox,
+      log: log.child({ component: "bot" }),
+      onReplyQueued: channel.wakeOutbox,
+    }),
+  );
+  scheduler.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -63,11 +122,43 @@ export async function startService(config: Config, log: Logger): Promise<Running
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await scheduler.stop();
+      await channel.stop();
       await closed;
       await db.close();
     })();
     return stopping;
   };
 
-  return { db, scheduler, server, url, stop };
+  return { db, scheduler, channel, server, url: `http://localhost:${port}`, fakeZalo: zalo.fake, stop };
+}
+
+/**
+ * Zalo mode uses the configured OA. Sandbox mode makes up an OA with a secret of its own
+ * and points the API and OAuth base URLs at the fake Zalo mounted under /sandbox/zalo.
+ */
+async function zaloSettings(config: Config, db: Database, selfUrl: () => string) {
+  if (config.mode === "zalo") {
+    const z = config.zalo;
+    return {
+      keys: { appId: z.appId!, oaId: z.oaId!, oaSecretKey: z.oaSecretKey! },
+      appSecret: z.appSecret!,
+      refreshToken: z.refreshToken,
+      apiBaseUrl: () => z.apiBaseUrl,
+      oauthBaseUrl: () => z.oauthBaseUrl,
+      fake: undefined,
+    };
+  }
+  const appSecret = randomBytes(16).toString("hex");
+  // Each run has a fresh fake Zalo: a token pair stored by an earlier run means nothing to it.
+  await db.prisma.oaToken.deleteMany({ where: { oaId: "sandbox-oa" } });
+  const groups = await db.prisma.zaloGroup.findMany({ select: { groupId: true, name: true } });
+  const fake = new FakeZalo({ appId: "sandbox-app", appSecret, groups });
+  return {
+    keys: { appId: "sandbox-app", oaId: "sandbox-oa", oaSecretKey: randomBytes(16).toString("hex") },
+    appSecret,
+    refreshToken: fake.bootstrapRefreshToken,
+    apiBaseUrl: () => `${selfUrl()}/sandbox/zalo`,
+    oauthBaseUrl: () => `${selfUrl()}/sandbox/zalo/oauth`,
+    fake,
+  };
 }

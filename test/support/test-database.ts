@@ -34,3 +34,10 @@ export async function createTestDatabase(provider: Provider = "sqlite"): Promise
     },
   };
 }
+
+/** A fresh migrated SQLite file for a test that starts the whole service itself. */
+export function freshSqliteUrl(): string {
+  const file = join(inject("tmpDir"), `${randomUUID()}.db`);
+  copyFileSync(inject("sqliteTemplate"), file);
+  return `file:${file}`;
+}

@@ -1,0 +1,74 @@
+import { existsSync } from "node:fs";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { type RunningService, startService } from "../../src/service.js";
+import { freshSqliteUrl } from "../support/test-database.js";
+
+// Debian's chromium package; .ci/run installs it. Without it this file fails loudly rather than skipping.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+describe("sandbox page in a real browser", () => {
+  let service: RunningService;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} missing: apt-get install chromium`).toBe(true);
+    service = await startService(
+      loadConfig({ DATABASE_URL: freshSqliteUrl(), PORT: "0", SEED_DEMO: "true" }),
+      createLogger("silent"),
+    );
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  it("sends a message as a citizen, shows the reply with buttons, and a button press gets answered", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${service.url}/sandbox`);
+    await expect.poll(() => page.locator("#persona option").count()).toBeGreaterThan(10);
+
+    await page.fill("#text", "xin chào");
+    await page.click("#composer button");
+    const reply = page.locator(".bubble.bot").first();
+    await reply.waitFor({ timeout: 10_000 });
+    expect(await reply.textContent()).toContain("Xin chào anh/chị! Đây là Trợ lý của Xã Hòa An");
+    const buttons = reply.locator(".buttons button");
+    expect(await buttons.allTextContents()).toEqual(["Hỏi thủ tục", "Tra cứu hồ sơ", "Phản ánh, kiến nghị"]);
+
+    await buttons.first().click();
+    await expect.poll(() => page.locator(".bubble.user").count()).toBe(2);
+    await expect.poll(() => page.locator(".bubble.bot").count(), { timeout: 10_000 }).toBe(2);
+  });
+
+  it("chats as a demo official, whose persona is linked to the official's record", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${service.url}/sandbox`);
+    await expect.poll(() => page.locator("#persona option").count()).toBeGreaterThan(10);
+    const value = await page
+      .locator("#persona option", { hasText: "Chủ tịch UBND" })
+      .first()
+      .getAttribute("value");
+    await page.selectOption("#persona", value!);
+    await page.fill("#text", "menu");
+    await page.click("#composer button");
+    await page.locator(".bubble.bot").first().waitFor({ timeout: 10_000 });
+    const linked = await service.db.prisma.zaloUser.count({ where: { officialId: { not: null } } });
+    expect(linked).toBe(1);
+  });
+});
