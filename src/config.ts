@@ -58,6 +58,13 @@ const envSchema = z.object({
   ZALO_API_BASE_URL: httpUrl.default("https://openapi.zalo.me"),
   ZALO_OAUTH_BASE_URL: httpUrl.default("https://oauth.zaloapp.com"),
   ZALO_SITE_VERIFICATION: optionalString,
+  /** Outgoing messages per second across all recipients. */
+  ZALO_SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
+  /** Reject webhook events older than this many hours; unset = off (Zalo retries for hours). */
+  ZALO_WEBHOOK_MAX_AGE_HOURS: z.coerce
+    .number()
+    .min(24, "must be at least 24: Zalo redelivers for hours")
+    .optional(),
   ADMIN_API_TOKEN: z
     .string()
     .trim()
@@ -120,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       apiBaseUrl: e.ZALO_API_BASE_URL.replace(/\/$/, ""),
       oauthBaseUrl: e.ZALO_OAUTH_BASE_URL.replace(/\/$/, ""),
       siteVerification: e.ZALO_SITE_VERIFICATION,
+      sendRatePerSecond: e.ZALO_SEND_RATE_PER_SECOND,
+      webhookMaxAgeMs:
+        e.ZALO_WEBHOOK_MAX_AGE_HOURS === undefined ? undefined : e.ZALO_WEBHOOK_MAX_AGE_HOURS * 3_600_000,
     },
     adminApiToken: e.ADMIN_API_TOKEN,
     seedDemo:

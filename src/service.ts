@@ -57,6 +57,8 @@ export async function startService(config: Config, log: Logger): Promise<Running
     apiBaseUrl: zalo.apiBaseUrl,
     oauthBaseUrl: zalo.oauthBaseUrl,
     resolveCommuneId: (oaId) => communeIdForOa(db.prisma, oaId),
+    outboxRatePerSecond: config.zalo.sendRatePerSecond,
+    maxEventAgeMs: config.zalo.webhookMaxAgeMs,
   });
 
   const scheduler = new Scheduler(log.child({ component: "scheduler" }), config.displayTimeZone);

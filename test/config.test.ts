@@ -81,6 +81,14 @@ describe("loadConfig", () => {
     );
   });
 
+  it("keeps the webhook age limit off by default and refuses one shorter than Zalo's retries", () => {
+    expect(loadConfig({}).zalo.webhookMaxAgeMs).toBeUndefined();
+    expect(loadConfig({ ZALO_WEBHOOK_MAX_AGE_HOURS: "48" }).zalo.webhookMaxAgeMs).toBe(48 * 3_600_000);
+    expect(problemsOf({ ZALO_WEBHOOK_MAX_AGE_HOURS: "1" })[0]).toMatch(
+      /^ZALO_WEBHOOK_MAX_AGE_HOURS: must be at least 24/,
+    );
+  });
+
   it("never echoes a secret value in its messages", () => {
     const problems = problemsOf({ ...zalo, ADMIN_API_TOKEN: "short-secret", PORT: "x" });
     expect(problems.join("\n")).not.toContain("short-secret");

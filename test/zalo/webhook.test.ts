@@ -121,3 +121,30 @@ describe("POST /webhooks/zalo", () => {
     await post(raw, signature).expect(200);
   });
 });
+
+describe("POST /webhooks/zalo with a maximum event age", () => {
+  it("rejects an event older than the configured limit with 400", async () => {
+    const db = await createTestDatabase();
+    try {
+      const app = express().use(
+        createWebhookRouter({
+          keys: TEST_KEYS,
+          inbox: new InboxStore(db.prisma),
+          log: createLogger("silent"),
+          resolveCommuneId: async () => null,
+          maxAgeMs: 24 * 3_600_000,
+        }),
+      );
+      const old = signed(zaloEvents.text("u1", "hi", { timestamp: String(Date.now() - 25 * 3_600_000) }));
+      const res = await request(app)
+        .post("/webhooks/zalo")
+        .set("X-ZEvent-Signature", old.signature)
+        .send(old.raw)
+        .expect(400);
+      expect(res.body).toEqual({ error: "event_too_old" });
+      expect(await db.prisma.inboxEvent.count()).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+});
