@@ -1,5 +1,6 @@
 import type { Logger } from "../logger.js";
 import type { InboxEvent, InboxStore } from "./inbox.js";
+import { PollLoop } from "./poll-loop.js";
 
 /** What the transport hands each stored event to (main wires the bot in). */
 export type InboxHandler = (event: InboxEvent) => Promise<"done" | "ignored" | undefined>;
@@ -18,33 +19,35 @@ export interface InboxWorkerOptions {
  */
 export class InboxWorker {
   private readonly inFlight = new Map<string, Promise<void>>();
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private pumping: Promise<void> | undefined;
-  private again = false;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly store: InboxStore,
     private readonly handle: InboxHandler,
     private readonly log: Logger,
     private readonly options: InboxWorkerOptions = { concurrency: 4, pollMs: 1_000 },
-  ) {}
+  ) {
+    this.loop = new PollLoop(
+      async () => {
+        await this.pumpOnce();
+      },
+      () => this.options.pollMs,
+      log,
+      "inbox",
+    );
+  }
 
   start(): void {
-    this.running = true;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Called after a webhook insert so a reply does not wait for the next poll. */
   wake(): void {
-    if (!this.running) return;
-    this.schedule(0);
+    this.loop.wake();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    await this.pumping;
+    await this.loop.stop();
     await Promise.all(this.inFlight.values());
   }
 
@@ -57,31 +60,6 @@ export class InboxWorker {
     }
   }
 
-  private schedule(delay: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.pump(), delay);
-  }
-
-  private async pump(): Promise<void> {
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
-    this.pumping = (async () => {
-      do {
-        this.again = false;
-        try {
-          await this.pumpOnce();
-        } catch (error) {
-          this.log.error({ err: error }, "inbox poll failed");
-        }
-      } while (this.again && this.running);
-    })();
-    await this.pumping;
-    this.pumping = undefined;
-    if (this.running) this.schedule(this.options.pollMs);
-  }
-
   private async pumpOnce(): Promise<number> {
     const free = this.options.concurrency - this.inFlight.size;
     if (free <= 0) return 0;
@@ -91,7 +69,7 @@ export class InboxWorker {
       const run = this.run(event).finally(() => {
         this.inFlight.delete(event.orderKey);
         // A finished event may unblock the next one of the same user.
-        if (this.running) this.wake();
+        this.wake();
       });
       this.inFlight.set(event.orderKey, run);
     }

@@ -8,6 +8,7 @@ import {
   ZaloUnreachableError,
 } from "./errors.js";
 import type { OaClient } from "./oa-client.js";
+import { PollLoop } from "./poll-loop.js";
 import {
   contentOf,
   type DeliveryOutcome,
@@ -70,10 +71,7 @@ export interface OutboxSenderOptions {
  */
 export class OutboxSender {
   private readonly workerId = randomUUID();
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private busy: Promise<void> | undefined;
-  private again = false;
+  private readonly loop: PollLoop;
   private pausedUntil = 0;
   private nextSlot = 0;
 
@@ -82,21 +80,32 @@ export class OutboxSender {
     private readonly transport: Transport,
     private readonly log: Logger,
     private readonly options: OutboxSenderOptions = { ratePerSecond: 10, batchSize: 20, pollMs: 1_000 },
-  ) {}
+  ) {
+    this.loop = new PollLoop(
+      async () => {
+        while ((await this.sendBatch(new Date())) > 0);
+      },
+      async () => {
+        // Sleep until the next row is due (a backoff or a scheduled alert), at most one poll.
+        const due = await this.store.nextDueAt();
+        const untilDue = due ? due.getTime() - Date.now() : this.options.pollMs;
+        return Math.max(Math.min(untilDue, this.options.pollMs), this.pausedUntil - Date.now());
+      },
+      log,
+      "outbox",
+    );
+  }
 
   start(): void {
-    this.running = true;
-    this.schedule(0);
+    this.loop.start();
   }
 
   wake(): void {
-    if (this.running) this.schedule(0);
+    this.loop.wake();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    await this.busy;
+    await this.loop.stop();
   }
 
   /** Sends everything due now and returns how many rows it handled (tests, CLI). */
@@ -107,34 +116,6 @@ export class OutboxSender {
       total += n;
       if (n === 0) return total;
     }
-  }
-
-  private schedule(delay: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.loop(), Math.max(delay, this.pausedUntil - Date.now(), 0));
-  }
-
-  private async loop(): Promise<void> {
-    if (this.busy) {
-      this.again = true;
-      return;
-    }
-    this.busy = (async () => {
-      do {
-        this.again = false;
-        try {
-          while (this.running && (await this.sendBatch(new Date())) > 0);
-        } catch (error) {
-          this.log.error({ err: error }, "outbox poll failed");
-        }
-      } while (this.again && this.running);
-    })();
-    await this.busy;
-    this.busy = undefined;
-    if (!this.running) return;
-    const due = await this.store.nextDueAt().catch(() => null);
-    const untilDue = due ? due.getTime() - Date.now() : this.options.pollMs;
-    this.schedule(Math.min(Math.max(untilDue, 0), this.options.pollMs));
   }
 
   private async sendBatch(now: Date): Promise<number> {
