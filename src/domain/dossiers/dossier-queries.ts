@@ -1,0 +1,153 @@
+/**
+ * Reading hồ sơ TTHC for the officials' chat, limited to what the actor may see (see
+ * officials/scope.ts). Time ranges are half-open: [from, to).
+ */
+import type { Db, Prisma } from "../../db/client.js";
+import { type Actor, dossierScopeWhere } from "../officials/scope.js";
+
+export type DossierStatus =
+  "received" | "processing" | "supplement" | "completed" | "returned" | "withdrawn" | "rejected";
+
+/** Statuses after which nothing more is done on a dossier; every other status is open. */
+export const CLOSED_DOSSIER_STATUSES = [
+  "completed",
+  "returned",
+  "withdrawn",
+  "rejected",
+] as const satisfies readonly DossierStatus[];
+
+/**
+ * Closed with a result: "đã giải quyết" of the CCHC report (completed = result ready,
+ * returned = handed to the applicant). Withdrawn and rejected dossiers are closed unresolved.
+ */
+export const RESOLVED_DOSSIER_STATUSES = [
+  "completed",
+  "returned",
+] as const satisfies readonly DossierStatus[];
+
+export function isOpenDossierStatus(status: string): boolean {
+  return !(CLOSED_DOSSIER_STATUSES as readonly string[]).includes(status);
+}
+
+export function isResolvedDossierStatus(status: string): boolean {
+  return (RESOLVED_DOSSIER_STATUSES as readonly string[]).includes(status);
+}
+
+/** Prisma filter of open dossiers. */
+export const OPEN_DOSSIER_WHERE = {
+  status: { notIn: [...CLOSED_DOSSIER_STATUSES] },
+} as const satisfies Prisma.DossierWhereInput;
+
+export interface DossierSummary {
+  id: string;
+  communeId: string;
+  receiptCode: string;
+  procedureName: string;
+  field: string | null;
+  /** Shown to officials who handle the dossier; the phone number is never included. */
+  applicantName: string;
+  channel: string;
+  receivedAt: Date;
+  processingDays: number;
+  dueAt: Date;
+  returnedAt: Date | null;
+  status: string;
+  handler: { id: string; name: string } | null;
+  department: { id: string; code: string; name: string } | null;
+  note: string | null;
+}
+
+const SUMMARY_SELECT = {
+  id: true,
+  communeId: true,
+  receiptCode: true,
+  procedureName: true,
+  field: true,
+  applicantName: true,
+  channel: true,
+  receivedAt: true,
+  processingDays: true,
+  dueAt: true,
+  returnedAt: true,
+  status: true,
+  handler: { select: { id: true, name: true } },
+  department: { select: { id: true, code: true, name: true } },
+  note: true,
+} as const satisfies Prisma.DossierSelect;
+
+export interface DossierFilter {
+  /** Open dossiers due before this instant (overdue at it); implies open. */
+  overdueAt?: Date;
+  /** Due at or after. */
+  dueFrom?: Date;
+  /** Due before (exclusive). */
+  dueTo?: Date;
+  /** true (default): open dossiers only; false: every status. */
+  open?: boolean;
+}
+
+/** Dossiers the actor may see, by due date (earliest first) then receipt code. */
+export async function listDossiers(
+  prisma: Db,
+  actor: Actor,
+  filter: DossierFilter = {},
+  page: { offset: number; limit: number } = { offset: 0, limit: 10 },
+): Promise<{ items: DossierSummary[]; total: number }> {
+  const and: Prisma.DossierWhereInput[] = [dossierScopeWhere(actor)];
+  if ((filter.open ?? true) || filter.overdueAt) and.push(OPEN_DOSSIER_WHERE);
+  if (filter.overdueAt) and.push({ dueAt: { lt: filter.overdueAt } });
+  if (filter.dueFrom) and.push({ dueAt: { gte: filter.dueFrom } });
+  if (filter.dueTo) and.push({ dueAt: { lt: filter.dueTo } });
+  const where: Prisma.DossierWhereInput = { AND: and };
+  const [items, total] = await Promise.all([
+    prisma.dossier.findMany({
+      where,
+      select: SUMMARY_SELECT,
+      orderBy: [{ dueAt: "asc" }, { receiptCode: "asc" }],
+      skip: Math.max(0, page.offset),
+      take: Math.max(0, page.limit),
+    }),
+    prisma.dossier.count({ where }),
+  ]);
+  return { items, total };
+}
+
+export type DossierLookup =
+  { ok: true; dossier: DossierSummary } | { ok: false; reason: "not_found" | "ambiguous" };
+
+/** "261121-0003" in "000.00.21.H45-261121-0003"; the sequence may be typed without its zeros. */
+const RECEIPT_SUFFIX = /(?:^|[^0-9])(\d{6})-(\d{1,4})$/;
+
+/**
+ * The dossier with this receipt code, within the actor's scope: the exact code (case and
+ * surrounding spaces ignored), or its unique dossier by the suffix people read out,
+ * "yymmdd-NNNN" ("261121-3" works too). A code outside the scope is "not_found".
+ */
+export async function findDossierByReceiptCode(
+  prisma: Db,
+  actor: Actor,
+  code: string,
+): Promise<DossierLookup> {
+  const typed = code.trim().replace(/\s+/g, "");
+  if (typed === "") return { ok: false, reason: "not_found" };
+  const scope = dossierScopeWhere(actor);
+  const exact = await prisma.dossier.findFirst({
+    where: { AND: [scope, { receiptCode: { in: [...new Set([typed, typed.toUpperCase()])] } }] },
+    select: SUMMARY_SELECT,
+  });
+  if (exact) return { ok: true, dossier: exact };
+  const suffix = RECEIPT_SUFFIX.exec(typed);
+  if (!suffix) return { ok: false, reason: "not_found" };
+  const tail = `${suffix[1]}-${suffix[2]!.padStart(4, "0")}`;
+  const candidates = await prisma.dossier.findMany({
+    where: { AND: [scope, { receiptCode: { endsWith: tail } }] },
+    select: SUMMARY_SELECT,
+    take: 10,
+  });
+  // endsWith is a LIKE: keep codes where the tail really is the last "yymmdd-NNNN" part.
+  const matches = candidates.filter(
+    (d) => d.receiptCode === tail || d.receiptCode.endsWith(`-${tail}`) || d.receiptCode.endsWith(`.${tail}`),
+  );
+  if (matches.length === 1) return { ok: true, dossier: matches[0]! };
+  return { ok: false, reason: matches.length === 0 ? "not_found" : "ambiguous" };
+}
