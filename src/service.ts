@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import { createBot } from "./bot/bot.js";
+import { ConversationStore } from "./bot/conversation/state-store.js";
 import type { Config } from "./config.js";
-import { type Database, openDatabase } from "./db/client.js";
+import type { Database } from "./db/client.js";
 import { redactDatabaseUrl } from "./db/database-url.js";
 import { seedDemoData } from "./db/demo.js";
-import { applyMigrations } from "./db/migrate.js";
+import { openMigratedDatabase } from "./db/migrate.js";
 import { communeIdForOa } from "./domain/communes/commune-for-oa.js";
 import { adminRouter } from "./http/admin.js";
 import { createApp } from "./http/app.js";
@@ -33,13 +34,21 @@ export interface RunningService {
  * Wires configuration, database, HTTP server, Zalo channel, bot and scheduler. main.ts
  * adds signals and process exit; tests call this directly.
  */
-export async function startService(config: Config, log: Logger): Promise<RunningService> {
+export interface ServiceOptions {
+  /** The bot's clock; tests pin it. */
+  now?: () => Date;
+}
+
+export async function startService(
+  config: Config,
+  log: Logger,
+  options: ServiceOptions = {},
+): Promise<RunningService> {
   log.info(
     { database: redactDatabaseUrl(config.database.url), provider: config.database.provider },
-    "applying migrations",
+    "opening database",
   );
-  await applyMigrations(config.database);
-  const db = await openDatabase(config.database);
+  const db = await openMigratedDatabase(config.database);
 
   if (config.seedDemo) {
     const result = await seedDemoData(db.prisma, { now: new Date() });
@@ -109,8 +118,10 @@ export async function startService(config: Config, log: Logger): Promise<Running
     createBot({
       prisma: db.prisma,
       outbox: channel.outbox,
+      conversations: new ConversationStore(db.prisma),
       log: log.child({ component: "bot" }),
-      onReplyQueued: channel.wakeOutbox,
+      now: options.now ?? (() => new Date()),
+      onQueued: channel.wakeOutbox,
     }),
   );
   scheduler.start();

@@ -1,14 +1,80 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
-import { openDatabase } from "../db/client.js";
+import type { Database } from "../db/client.js";
 import { importCatalogueFile, seedDemoData } from "../db/demo.js";
-import { applyMigrations } from "../db/migrate.js";
+import { createLinkCode, findOfficialByPhone, revokeLinks } from "../domain/officials/link-codes.js";
+import { listOfficials } from "../domain/officials/list-officials.js";
+import { applyMigrations, openMigratedDatabase } from "../db/migrate.js";
 
 /**
  * Operator commands: `npm run cli -- <command> [options]`.
  * Each command opens the database named by DATABASE_URL (default: the embedded one).
  */
+/** Opens the configured database (migrated if needed) for one command and closes it after. */
+async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openMigratedDatabase(loadConfig().database);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
 const commands: Record<string, { usage: string; run: (args: string[]) => Promise<void> }> = {
+  officials: {
+    usage: "officials [--json] [--commune <slug>]   list officials and whether their Zalo is linked",
+    run: async (args) => {
+      const { values } = parseArgs({
+        args,
+        options: { json: { type: "boolean" }, commune: { type: "string" } },
+      });
+      const rows = await withDatabase((db) => listOfficials(db.prisma, values.commune));
+      for (const r of rows) {
+        if (values.json) {
+          const { id, name, role, department, phone, linked } = r;
+          console.log(JSON.stringify({ id, name, role, department, phone, linked }));
+        } else {
+          console.log(
+            `${r.linked ? "✓" : " "} ${r.phone ?? "-"}\t${r.name} — ${r.title}${r.department ? ` (${r.department})` : ""}`,
+          );
+        }
+      }
+    },
+  },
+  "link-code": {
+    usage: 'link-code <phone>            issue a one-time code the official sends as "đăng ký <code>"',
+    run: async (args) => {
+      const phone = args[0];
+      if (!phone) throw new UsageError("link-code needs the official's phone number");
+      const code = await withDatabase(async (db) => {
+        const official = await findOfficialByPhone(db.prisma, undefined, phone);
+        if (!official) throw new UsageError(`no active official with phone ${phone}`);
+        const issued = await createLinkCode(db.prisma, official.id, {
+          now: new Date(),
+          actor: { label: "cli" },
+          channel: "cli",
+        });
+        console.error(`code for ${official.name}, valid until ${issued.expiresAt.toISOString()}:`);
+        return issued.code;
+      });
+      console.log(code);
+    },
+  },
+  "revoke-link": {
+    usage: "revoke-link <phone>          unlink the official's Zalo account and revoke unused codes",
+    run: async (args) => {
+      const phone = args[0];
+      if (!phone) throw new UsageError("revoke-link needs the official's phone number");
+      await withDatabase(async (db) => {
+        const official = await findOfficialByPhone(db.prisma, undefined, phone);
+        if (!official) throw new UsageError(`no active official with phone ${phone}`);
+        const result = await revokeLinks(db.prisma, official.id, { label: "cli" }, { channel: "cli" });
+        console.log(
+          `${official.name}: ${result.unlinkedZaloUserId ? "unlinked" : "was not linked"}, ${result.revokedCodes} code(s) revoked`,
+        );
+      });
+    },
+  },
   migrate: {
     usage: "migrate                      apply committed migrations",
     run: async () => {
@@ -19,17 +85,10 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   "seed-demo": {
     usage: "seed-demo                    seed the demo commune (no-op when present)",
     run: async () => {
-      const config = loadConfig();
-      await applyMigrations(config.database);
-      const db = await openDatabase(config.database);
-      try {
-        const result = await seedDemoData(db.prisma, { now: new Date() });
-        console.log(
-          result.created ? `seeded: ${JSON.stringify(result.counts)}` : "demo commune already present",
-        );
-      } finally {
-        await db.close();
-      }
+      const result = await withDatabase((db) => seedDemoData(db.prisma, { now: new Date() }));
+      console.log(
+        result.created ? `seeded: ${JSON.stringify(result.counts)}` : "demo commune already present",
+      );
     },
   },
   "import-procedures": {
@@ -42,25 +101,18 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
       });
       const file = positionals[0];
       if (!file) throw new UsageError("import-procedures needs a file");
-      const config = loadConfig();
-      await applyMigrations(config.database);
-      const db = await openDatabase(config.database);
-      try {
-        const report = await importCatalogueFile(db.prisma, file, {
+      const report = await withDatabase((db) =>
+        importCatalogueFile(db.prisma, file, {
           dryRun: values["dry-run"] ?? false,
           deactivateMissing: !(values["keep-missing"] ?? false),
           onProgress: (done) => process.stderr.write(`\r${done} rows`),
-        });
-        process.stderr.write("\n");
-        for (const bad of report.bad)
-          console.log(`line ${bad.line}${bad.code ? ` (${bad.code})` : ""}: ${bad.error}`);
-        const { bad, ...counts } = report;
-        console.log(
-          `${values["dry-run"] ? "dry run: " : ""}${JSON.stringify({ ...counts, bad: bad.length })}`,
-        );
-      } finally {
-        await db.close();
-      }
+        }),
+      );
+      process.stderr.write("\n");
+      for (const bad of report.bad)
+        console.log(`line ${bad.line}${bad.code ? ` (${bad.code})` : ""}: ${bad.error}`);
+      const { bad, ...counts } = report;
+      console.log(`${values["dry-run"] ? "dry run: " : ""}${JSON.stringify({ ...counts, bad: bad.length })}`);
     },
   },
 };

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { prismaDir, projectRoot } from "../paths.js";
-import type { Database } from "./client.js";
+import { type Database, openDatabase } from "./client.js";
 import { type DatabaseTarget, sqliteFilePath } from "./database-url.js";
 
 const run = promisify(execFile);
@@ -68,4 +68,18 @@ export async function migrationState(db: Database): Promise<MigrationState> {
   }
   const pending = committed.filter((name) => !applied.includes(name));
   return { current: pending.length === 0, pending, applied: applied.length };
+}
+
+/**
+ * Opens the database, applying migrations first only when some are pending: `migrate
+ * deploy` takes a lock that another process on the same database (the service, an
+ * operator's command) may hold, so it should not run when there is nothing to do.
+ */
+export async function openMigratedDatabase(target: DatabaseTarget): Promise<Database> {
+  let db = await openDatabase(target).catch(() => null);
+  if (db && (await migrationState(db)).current) return db;
+  await db?.close();
+  await applyMigrations(target);
+  db = await openDatabase(target);
+  return db;
 }

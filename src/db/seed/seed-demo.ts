@@ -1,5 +1,6 @@
 import { type Holiday, publicHolidays } from "../../domain/calendar/vietnam-holidays.js";
-import { dayKey, WorkingCalendar } from "../../domain/calendar/working-days.js";
+import { loadWorkingCalendar } from "../../domain/calendar/load-calendar.js";
+import { dayKey } from "../../domain/calendar/working-days.js";
 import type { Db, Prisma } from "../client.js";
 import { DEMO_COMMUNE, DEMO_DEPARTMENTS, DEMO_OFFICIALS, DEMO_ZALO_GROUPS } from "./demo-commune.js";
 import { type DossierDraft, generateDemoDossiers } from "./demo-dossiers.js";
@@ -46,7 +47,7 @@ export async function seedDemo(prisma: Db, options: SeedDemoOptions): Promise<Se
   const holidays = [year - 1, year, year + 1].flatMap(publicHolidays);
   await upsertNationalHolidays(prisma, holidays);
   await options.loadCatalogue(prisma);
-  const calendar = await nationalCalendar(prisma);
+  const calendar = await loadWorkingCalendar(prisma);
   const procedures = await prisma.procedure.findMany({
     where: { communeService: true, active: true },
     select: { id: true, code: true, name: true, field: true, processingDays: true },
@@ -139,17 +140,6 @@ async function upsertNationalHolidays(prisma: Db, rows: readonly Holiday[]): Pro
 }
 
 /** The calendar as the application will see it: from the national rows in the database. */
-export async function nationalCalendar(prisma: Db): Promise<WorkingCalendar> {
-  const rows = await prisma.holiday.findMany({ where: { communeId: null }, orderBy: { date: "asc" } });
-  return new WorkingCalendar(
-    rows.map((r) => ({
-      date: r.date,
-      name: r.name,
-      kind: r.kind === "working_day" ? "working_day" : "holiday",
-    })),
-  );
-}
-
 async function createCommune(tx: Tx) {
   const commune = await tx.commune.create({ data: { ...DEMO_COMMUNE } });
   const departments = await tx.department.createManyAndReturn({

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "../../../src/db/client.js";
 import { DEMO_COMMUNE } from "../../../src/db/seed/demo-commune.js";
-import { nationalCalendar, type SeedDemoResult, seedDemo } from "../../../src/db/seed/seed-demo.js";
+import { loadWorkingCalendar } from "../../../src/domain/calendar/load-calendar.js";
+import { type SeedDemoResult, seedDemo } from "../../../src/db/seed/seed-demo.js";
 import { projectRoot } from "../../../src/paths.js";
 import { createTestDatabase, providers } from "../../support/test-database.js";
 
@@ -105,7 +106,7 @@ describe.each(providers())("seedDemo on %s", (provider) => {
   });
 
   it("due instants of every dossier follow the working calendar", async () => {
-    const calendar = await nationalCalendar(db.prisma);
+    const calendar = await loadWorkingCalendar(db.prisma);
     const dossiers = await db.prisma.dossier.findMany();
     for (const d of dossiers) {
       expect(d.dueAt.toISOString()).toBe(
