@@ -1,23 +1,14 @@
-import type { Db } from "../db/client.js";
 import { recordInteraction } from "../domain/users/zalo-users.js";
-import type { Logger } from "../logger.js";
 import { parseEvent } from "../zalo/events.js";
 import type { InboxEvent } from "../zalo/inbox.js";
 import type { InboxHandler } from "../zalo/inbox-worker.js";
-import type { OutboxStore } from "../zalo/outbox.js";
 import { compose, type Middleware } from "./composer.js";
-import { BotContext } from "./context.js";
+import { BotContext, type BotServices, type Update } from "./context.js";
+import { linking } from "./middleware/linking.js";
+import { officialRouter } from "./officials/official-router.js";
 import { followWelcome, greeting, mainMenuButtons, nonTextHint } from "./templates/menu.js";
 
-export interface BotDeps {
-  prisma: Db;
-  outbox: OutboxStore;
-  log: Logger;
-  /** Wakes the outbox sender so a reply leaves at once instead of at the next poll. */
-  onReplyQueued: () => void;
-}
-
-/** Until the officials' and citizens' features land: greet and show the menu. */
+/** Citizens, until their procedures Q&A lands: greet and show the menu. */
 const greetWithMenu: Middleware<BotContext> = async (ctx) => {
   const commune = await ctx.prisma.commune.findUnique({
     where: { id: ctx.communeId },
@@ -28,18 +19,20 @@ const greetWithMenu: Middleware<BotContext> = async (ctx) => {
   else await ctx.reply(greeting(name), mainMenuButtons);
 };
 
+export const defaultMiddlewares: Middleware<BotContext>[] = [linking, officialRouter, greetWithMenu];
+
 /**
  * Turns a stored inbox event into bot work. Echoes of the OA's own messages, delivery
  * receipts and unknown kinds are acknowledged without a reply (no reply loops).
  */
 export function createBot(
-  deps: BotDeps,
-  middlewares: Middleware<BotContext>[] = [greetWithMenu],
+  services: BotServices,
+  middlewares: Middleware<BotContext>[] = defaultMiddlewares,
 ): InboxHandler {
   const run = compose(...middlewares);
   return async (row: InboxEvent) => {
     const parsed = parseEvent(JSON.parse(row.payload));
-    const log = deps.log.child({ inboxEventId: row.id, event: row.eventName });
+    const log = services.log.child({ inboxEventId: row.id, event: row.eventName });
     if (parsed.kind !== "known") {
       if (parsed.kind === "invalid")
         log.warn({ error: parsed.error }, "event failed validation; stored, not handled");
@@ -53,18 +46,14 @@ export function createBot(
     const at = new Date(Number(parsed.event.timestamp));
     const context = (
       user: { zaloUserId: string; officialId: string | null },
-      update: Pick<BotContext["update"], "text" | "msgId"> & {
-        attachments?: BotContext["update"]["attachments"];
-      },
+      update: Pick<Update, "text" | "msgId"> & { attachments?: Update["attachments"] },
     ) =>
       new BotContext(
         { inboxEventId: row.id, eventName: row.eventName, attachments: [], ...update },
         user,
         communeId,
-        deps.prisma,
-        deps.outbox,
+        services,
         log,
-        deps.onReplyQueued,
       );
 
     switch (parsed.name) {
@@ -75,9 +64,15 @@ export function createBot(
       case "follow":
       case "unfollow": {
         const following = parsed.name === "follow";
-        const user = await recordInteraction(deps.prisma, communeId, parsed.event.follower.id, at, following);
+        const user = await recordInteraction(
+          services.prisma,
+          communeId,
+          parsed.event.follower.id,
+          at,
+          following,
+        );
         if (following) {
-          const commune = await deps.prisma.commune.findUnique({
+          const commune = await services.prisma.commune.findUnique({
             where: { id: communeId },
             select: { name: true },
           });
@@ -89,12 +84,12 @@ export function createBot(
         return "done";
       }
       case "user_click_chatnow": {
-        const user = await recordInteraction(deps.prisma, communeId, parsed.event.user_id, at);
+        const user = await recordInteraction(services.prisma, communeId, parsed.event.user_id, at);
         await run(context(user, { text: "", msgId: null }));
         return "done";
       }
       case "user_send_text": {
-        const user = await recordInteraction(deps.prisma, communeId, parsed.event.sender.id, at);
+        const user = await recordInteraction(services.prisma, communeId, parsed.event.sender.id, at);
         await run(
           context(user, {
             text: parsed.event.message.text.normalize("NFC"),
@@ -108,11 +103,12 @@ export function createBot(
       case "user_send_location":
       case "user_send_sticker": {
         const { sender, message } = parsed.event;
-        const user = await recordInteraction(deps.prisma, communeId, sender.id, at);
+        const user = await recordInteraction(services.prisma, communeId, sender.id, at);
         const attachments = message.attachments.map((a) => ({
           type: a.type,
           url: a.payload?.url,
           name: a.payload?.name,
+          size: a.payload?.size === undefined ? undefined : Number(a.payload.size) || undefined,
         }));
         await run(context(user, { text: null, msgId: message.msg_id, attachments }));
         return "done";

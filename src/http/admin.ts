@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { InboxStore } from "../zalo/inbox.js";
 import type { OutboxStore } from "../zalo/outbox.js";
 import type { Db } from "../db/client.js";
+import { createLinkCode, revokeLinks } from "../domain/officials/link-codes.js";
+import { listOfficials } from "../domain/officials/list-officials.js";
 
 export interface AdminDeps {
   token: string | undefined;
@@ -77,6 +79,40 @@ export function adminRouter(deps: AdminDeps): Router {
       },
     });
     res.json({ messages: rows, counts: await deps.outbox.counts() });
+  });
+
+  router.get("/admin/officials", async (req, res) => {
+    const commune = typeof req.query.commune === "string" ? req.query.commune : undefined;
+    res.json({ officials: await listOfficials(deps.prisma, commune) });
+  });
+
+  router.post("/admin/officials/:id/link-code", async (req, res) => {
+    const official = await deps.prisma.official.findUnique({
+      where: { id: req.params.id },
+      select: { active: true },
+    });
+    if (!official?.active) return res.status(404).json({ error: "no active official with that id" });
+    const issued = await createLinkCode(deps.prisma, req.params.id, {
+      now: new Date(),
+      actor: { label: "operator" },
+      channel: "admin_api",
+    });
+    res
+      .status(201)
+      .json({
+        code: issued.code,
+        expiresAt: issued.expiresAt,
+        hint: `the official sends "đăng ký ${issued.code}"`,
+      });
+  });
+
+  router.post("/admin/officials/:id/revoke-link", async (req, res) => {
+    const official = await deps.prisma.official.findUnique({
+      where: { id: req.params.id },
+      select: { id: true },
+    });
+    if (!official) return res.status(404).json({ error: "no official with that id" });
+    res.json(await revokeLinks(deps.prisma, official.id, { label: "operator" }, { channel: "admin_api" }));
   });
 
   router.post("/admin/outbox/:id/retry", async (req, res) => {

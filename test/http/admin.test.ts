@@ -63,3 +63,45 @@ describe("admin API", () => {
       .expect(400);
   });
 });
+
+describe("admin API for officials' links", () => {
+  it("issues a link code for an official and revokes the link", async () => {
+    const db = await createTestDatabase();
+    try {
+      const commune = await db.prisma.commune.create({ data: { slug: "x", name: "Xã X", kind: "xa" } });
+      const official = await db.prisma.official.create({
+        data: {
+          communeId: commune.id,
+          name: "Lê A",
+          title: "Công chức",
+          role: "officer",
+          phone: "0911111111",
+        },
+      });
+      const app = express().use(
+        adminRouter({
+          token: TOKEN,
+          prisma: db.prisma,
+          inbox: new InboxStore(db.prisma),
+          outbox: new OutboxStore(db.prisma),
+        }),
+      );
+      const auth = { Authorization: `Bearer ${TOKEN}` };
+      const listed = await request(app).get("/admin/officials").set(auth).expect(200);
+      expect(listed.body.officials).toEqual([expect.objectContaining({ id: official.id, linked: false })]);
+      const issued = await request(app)
+        .post(`/admin/officials/${official.id}/link-code`)
+        .set(auth)
+        .expect(201);
+      expect(issued.body.code).toMatch(/^\d{6}$/);
+      await request(app).post("/admin/officials/nope/link-code").set(auth).expect(404);
+      const revoked = await request(app)
+        .post(`/admin/officials/${official.id}/revoke-link`)
+        .set(auth)
+        .expect(200);
+      expect(revoked.body).toMatchObject({ revokedCodes: 1 });
+    } finally {
+      await db.close();
+    }
+  });
+});

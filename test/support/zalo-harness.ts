@@ -1,7 +1,7 @@
 import nock from "nock";
 import request from "supertest";
 import { expect } from "vitest";
-import { loadConfig } from "../../src/config.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { type RunningService, startService } from "../../src/service.js";
 import { freshSqliteUrl } from "./test-database.js";
@@ -26,7 +26,10 @@ export class ZaloHarness {
   oauthCalls = 0;
   private waiters: (() => void)[] = [];
 
-  private constructor(readonly service: RunningService) {}
+  private constructor(
+    public service: RunningService,
+    private readonly config: Config,
+  ) {}
 
   static async start(
     options: { seedDemo?: boolean; env?: Record<string, string> } = {},
@@ -47,9 +50,15 @@ export class ZaloHarness {
       ...options.env,
     });
     const service = await startService(config, createLogger("silent"));
-    const harness = new ZaloHarness(service);
+    const harness = new ZaloHarness(service, config);
     harness.mockZalo();
     return harness;
+  }
+
+  /** Stops the service and starts a new one on the same database, as a deploy or crash would. */
+  async restart(): Promise<void> {
+    await this.service.stop();
+    this.service = await startService({ ...this.config, seedDemo: false }, createLogger("silent"));
   }
 
   /** Zalo's side: OAuth hands out a token; every send is recorded and answered with success. */
@@ -113,6 +122,11 @@ export class ZaloHarness {
         setTimeout(resolve, Math.min(left, 100));
       });
     }
+  }
+
+  /** Presses a button as Zalo would: its payload arrives as the user's text. */
+  async press(userId: string, button: { payload: unknown }): Promise<Outgoing> {
+    return this.say(userId, String(button.payload));
   }
 
   async stop(): Promise<void> {
