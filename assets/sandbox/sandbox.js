@@ -95,5 +95,15 @@ $("composer").addEventListener("submit", (e) => {
   $("text").value = "";
   send(text);
 });
+$("photo").addEventListener("click", async () => {
+  addBubble("user", "[ảnh]");
+  const res = await fetch("/sandbox/api/send", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ zaloUserId: current.zaloUserId, imageUrl: `https://sandbox.invalid/anh-${Date.now()}.jpg` }),
+  });
+  if (!res.ok) addBubble("bot", `(Lỗi gửi: ${res.status})`);
+  setTimeout(poll, 300);
+});
 setInterval(poll, 1000);
 loadPersonas();

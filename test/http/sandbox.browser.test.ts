@@ -44,7 +44,7 @@ describe("sandbox page in a real browser", () => {
     await expect.poll(() => page.locator("#persona option").count()).toBeGreaterThan(10);
 
     await page.fill("#text", "xin chào");
-    await page.click("#composer button");
+    await page.click("#composer button[type=submit]");
     const reply = page.locator(".bubble.bot").first();
     await reply.waitFor({ timeout: 10_000 });
     expect(await reply.textContent()).toContain("Xin chào anh/chị! Đây là Trợ lý của Xã Hòa An");
@@ -66,9 +66,19 @@ describe("sandbox page in a real browser", () => {
       .getAttribute("value");
     await page.selectOption("#persona", value!);
     await page.fill("#text", "menu");
-    await page.click("#composer button");
+    await page.click("#composer button[type=submit]");
     await page.locator(".bubble.bot").first().waitFor({ timeout: 10_000 });
     const linked = await service.db.prisma.zaloUser.count({ where: { officialId: { not: null } } });
     expect(linked).toBe(1);
+
+    // Evidence as an official would send it: the command, then a photo.
+    const task = await service.db.prisma.task.findFirstOrThrow({ where: { status: { not: "done" } } });
+    await page.fill("#text", `minh chứng ${task.code}`);
+    await page.click("#composer button[type=submit]");
+    await expect.poll(() => page.locator(".bubble.bot").count(), { timeout: 10_000 }).toBe(2);
+    await page.click("#photo");
+    await expect
+      .poll(() => page.locator(".bubble.bot").last().textContent(), { timeout: 10_000 })
+      .toContain(`Đã lưu minh chứng cho ${task.code}`);
   });
 });

@@ -1,6 +1,7 @@
 import { formatDayVi } from "../../domain/calendar/format.js";
 import { decideExtension } from "../../domain/tasks/task-updates.js";
 import type { StoredFlow } from "../conversation/state-store.js";
+import { clip } from "../templates/officials.js";
 import { type DossierListQuery, showDossierPage } from "./dossier-handlers.js";
 import type { OfficialCtx } from "./official-context.js";
 import {
@@ -102,7 +103,7 @@ async function decide(o: OfficialCtx, requestId: string | undefined, decision: s
   if (requester) {
     await ctx.notify(
       requester.zaloUserId,
-      `${o.name} đã ${verdict} cho ${task.code} · ${task.title.slice(0, 80)}.`,
+      `${o.name} đã ${verdict} cho ${task.code} · ${clip(task.title, 80)}.`,
       [],
       `ext-decided:${request.id}`,
     );

@@ -25,12 +25,14 @@ export interface Persona {
   officialId?: string;
 }
 
-const sendBody = z.object({
-  zaloUserId: z.string().min(1).max(100),
-  text: z.string().trim().min(1, "tin nhắn trống").max(2000),
-  /** Present when the user pressed a button: its payload is what Zalo posts back. */
-  fromButton: z.boolean().optional(),
-});
+const sendBody = z.union([
+  z.object({
+    zaloUserId: z.string().min(1).max(100),
+    text: z.string().trim().min(1, "tin nhắn trống").max(2000),
+  }),
+  /** A photo, as Zalo delivers one: only its URL reaches the bot. */
+  z.object({ zaloUserId: z.string().min(1).max(100), imageUrl: z.url() }),
+]);
 
 /**
  * /sandbox: chat with the bot as a citizen or as any demo official without Zalo.
@@ -51,17 +53,21 @@ export function sandboxRouter(deps: SandboxDeps): Router {
   router.post("/sandbox/api/send", express.json({ limit: "16kb" }), async (req: Request, res: Response) => {
     const parsed = sendBody.safeParse(req.body);
     if (!parsed.success) return res.status(400).json({ error: parsed.error.issues[0]?.message ?? "invalid" });
-    const { zaloUserId, text } = parsed.data;
+    const { zaloUserId } = parsed.data;
     await linkPersona(deps.prisma, zaloUserId);
     const timestamp = String(Date.now());
+    const msgId = randomBytes(10).toString("hex");
     const raw = JSON.stringify({
       app_id: deps.keys.appId,
       user_id_by_app: `app-${zaloUserId}`,
-      event_name: "user_send_text",
+      event_name: "text" in parsed.data ? "user_send_text" : "user_send_image",
       timestamp,
       sender: { id: zaloUserId },
       recipient: { id: deps.keys.oaId },
-      message: { msg_id: randomBytes(10).toString("hex"), text },
+      message:
+        "text" in parsed.data
+          ? { msg_id: msgId, text: parsed.data.text }
+          : { msg_id: msgId, attachments: [{ type: "image", payload: { url: parsed.data.imageUrl } }] },
     });
     const response = await fetch(`${deps.selfUrl()}/webhooks/zalo`, {
       method: "POST",
