@@ -1,0 +1,44 @@
+/**
+ * Benchmarks: `npm run bench`. Each benchmark prints a short report; more are added here
+ * as the project grows.
+ */
+import { existsSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { loadCatalogueRecords } from "../src/domain/procedures/search/load-catalogue.js";
+import { ProcedureIndex } from "../src/domain/procedures/search/procedure-index.js";
+import { DEFAULT_CATALOGUE, formatReport, runEvaluation } from "./eval-qa.js";
+
+const DEV_QUESTIONS = "../shared/data/qa/questions-dev.jsonl";
+const SANITY_QUESTIONS = "test/domain/procedures/search/realistic.jsonl";
+
+async function procedureSearch(): Promise<void> {
+  console.log("== procedure search ==");
+  const loadStart = performance.now();
+  const { records } = await loadCatalogueRecords(DEFAULT_CATALOGUE);
+  const loaded = performance.now();
+  const index = ProcedureIndex.build(records);
+  const built = performance.now();
+  console.log(
+    `catalogue: ${records.length} records read and validated in ${(loaded - loadStart).toFixed(0)} ms; ` +
+      `index of ${index.size} entries built in ${(built - loaded).toFixed(0)} ms`,
+  );
+  for (const [label, path] of [
+    ["dev questions", DEV_QUESTIONS],
+    ["realistic sanity set", SANITY_QUESTIONS],
+  ] as const) {
+    if (!existsSync(path)) {
+      console.log(`${label}: ${path} not found, skipped`);
+      continue;
+    }
+    const started = performance.now();
+    const report = await runEvaluation(path, DEFAULT_CATALOGUE);
+    const s = report.summary;
+    console.log(
+      `${label}: ${s.n} questions, top-1 ${s.top1}, top-3 ${s.top3}, search p50 ${s.p50_ms} ms, p95 ${s.p95_ms} ms ` +
+        `(whole evaluation with baselines ${(performance.now() - started).toFixed(0)} ms)`,
+    );
+    console.log(formatReport(report, 0).at(-1));
+  }
+}
+
+await procedureSearch();

@@ -1,0 +1,889 @@
+/**
+ * Everyday words → the catalogue's words. Citizens say "lấy vợ", "sao y", "nhập hộ khẩu";
+ * the catalogue says "đăng ký kết hôn", "chứng thực bản sao từ bản chính", "đăng ký thường
+ * trú". A match adds the catalogue's words to the query (the citizen's words stay), so the
+ * ranking model still decides between "đăng ký kết hôn" and its variants.
+ *
+ * Phrases are written with tone marks for the reader and normalised like the query. A tiny
+ * pattern syntax keeps the table readable:
+ *   "a/b"      one word of several ("bố/mẹ mất")
+ *   "[a/b]"    an optional word ("[giấy] khai sinh")
+ *   "…"        up to three words of anything in between ("sinh … con"); "……" up to six
+ *   "!a/b"     as the last word: the next word must not be one of these ("nhận con !nuôi")
+ *
+ * The second table lists what citizens ask the commune for that the catalogue does not
+ * hold (divorce is the court's, passports the provincial police's ...): those words count
+ * as no evidence for any procedure, and the bot can say where to go.
+ */
+import { normalizeText } from "./normalize.js";
+
+export interface Synonym {
+  /** What citizens say (patterns, see above). */
+  say: readonly string[];
+  /** What the catalogue calls it. */
+  means: string;
+  /**
+   * A qualifier of some procedure ("có yếu tố nước ngoài", "lại", "lưu động") rather than
+   * a procedure: on its own it is not enough to name one.
+   */
+  modifier?: boolean;
+  /** The synonym does not apply when one of these is in the message too. */
+  unless?: readonly string[];
+}
+
+export interface NotInCatalogue {
+  say: readonly string[];
+  /** The topic is in the catalogue after all when one of these is in the message too. */
+  unless?: readonly string[];
+  topic: string;
+  /** Who handles it, when known. */
+  referral: string | null;
+}
+
+const PEOPLE = "bố/mẹ/cha/ba/má/ông/bà/chồng/vợ/cụ/chú/bác/cô/dì/cậu/anh/chị/em/con/cháu/người";
+const DOCUMENT_LOSS = "(mất/thất lạc/hỏng/rách/cháy/hư/ướt/nát/mờ/bị mất/làm mất)";
+const FOREIGN_COUNTRIES =
+  "(hàn quốc/nhật bản/đài loan/trung quốc/thái lan/campuchia/singapore/malaysia/canada/hoa kỳ/indonesia/philippines)";
+
+export const SYNONYMS: readonly Synonym[] = [
+  // --- Hộ tịch -------------------------------------------------------------------------
+  {
+    say: [
+      "làm [giấy] khai sinh",
+      "xin [giấy] khai sinh",
+      "khai sinh cho (con/bé/cháu/em bé)",
+      "mới/vừa sinh/đẻ [con/em bé/bé/cháu]",
+      "con/bé/cháu mới/vừa sinh/đẻ",
+      "sinh con",
+      "sinh em bé",
+      "làm giấy tờ cho con/bé/cháu",
+      "làm giấy tờ cho con/bé/cháu mới",
+      "giấy chứng sinh",
+      "birth certificate",
+      "birth",
+    ],
+    means: "đăng ký khai sinh",
+  },
+  {
+    say: [
+      "khai sinh cho người lớn",
+      "khai sinh [cho] người lớn tuổi",
+      "chưa [từng] (đăng ký/làm) khai sinh",
+      "chưa có giấy khai sinh",
+      "chưa bao giờ có giấy khai sinh",
+    ],
+    means: "đăng ký khai sinh cho người đã có hồ sơ giấy tờ cá nhân",
+  },
+  {
+    say: [
+      `${DOCUMENT_LOSS} [hết] [giấy/bản] khai sinh`,
+      "[giấy] khai sinh … " + DOCUMENT_LOSS + " !bao/mấy/phí/tiền/nhiều/thời",
+      "làm lại [giấy] khai sinh",
+      "cấp lại [giấy] khai sinh",
+    ],
+    means: "đăng ký lại khai sinh",
+  },
+  {
+    // Any document made again: "đăng ký lại", "cấp lại" in the catalogue's words.
+    say: [
+      "làm lại",
+      "xin lại",
+      "cấp lại",
+      "làm mới",
+      "xin mới",
+      "thay thế",
+      "phục hồi",
+      "khôi phục",
+      "tiêu hủy",
+      "hư hại",
+      "không còn dùng được",
+      "không đọc được",
+      `${DOCUMENT_LOSS} (giấy/bản/sổ/thẻ/hồ sơ)`,
+      `(giấy/bản/sổ/thẻ) … ${DOCUMENT_LOSS} !bao/mấy/phí/tiền/nhiều/thời`,
+      "renew",
+      "reissue",
+      "restore",
+      "replace",
+      "duplicate",
+    ],
+    means: "lại",
+    modifier: true,
+  },
+  {
+    say: [
+      "lấy vợ/chồng",
+      "cưới vợ/chồng",
+      "đám cưới",
+      "cưới",
+      "cưới xin",
+      "làm giấy kết hôn",
+      "hôn thú",
+      "làm hôn thú",
+      "làm giấy đăng ký kết hôn",
+      "(chứng nhận/công nhận) hôn nhân",
+      "marriage",
+      "married",
+      "marry",
+      "wedding",
+    ],
+    means: "đăng ký kết hôn",
+  },
+  {
+    say: [`${DOCUMENT_LOSS} [hết] [giấy] [đăng ký] kết hôn`, "làm lại [giấy] [đăng ký] kết hôn"],
+    means: "đăng ký lại kết hôn",
+  },
+  {
+    say: [
+      `${PEOPLE} [em/tôi/mình/nội/ngoại/nhà] [em/tôi/mình] [mới/vừa/đã] mất !giấy/sổ/thẻ/bản/phí/tiền/bao/mấy/nhiều/thời/hết/căn/hộ/chứng/cà/bằng/khai/hồ/luôn/việc`,
+      "qua đời",
+      "từ trần",
+      "tạ thế",
+      "đã chết",
+      "bị chết",
+      "báo tử",
+      "giấy báo tử",
+      "giấy chứng tử",
+      "làm ma",
+      "đám ma",
+      "đám tang",
+      "khai tử",
+      "death",
+      "died",
+    ],
+    means: "đăng ký khai tử",
+  },
+  {
+    say: [`${DOCUMENT_LOSS} [giấy] [chứng/báo] tử`, "làm lại [giấy] [chứng/báo] tử", "làm lại khai tử"],
+    means: "đăng ký lại khai tử",
+  },
+  {
+    say: [
+      "(xác nhận/giấy/chứng nhận/xin) độc thân",
+      "xác nhận chưa kết hôn",
+      "xác nhận chưa có vợ/chồng",
+      "chưa có vợ/chồng",
+      "xác nhận hôn nhân",
+      "giấy tình trạng hôn nhân",
+    ],
+    means: "xác nhận tình trạng hôn nhân",
+  },
+  {
+    say: [
+      "nhận con nuôi",
+      "xin con nuôi",
+      "nhận nuôi",
+      "làm con nuôi",
+      "nuôi con nuôi",
+      "xin nuôi",
+      "adopt",
+      "adoption",
+    ],
+    means: "đăng ký nuôi con nuôi",
+  },
+  {
+    say: [
+      "nhận con !nuôi",
+      "nhận cha/bố/mẹ",
+      "nhận cha/bố/mẹ con",
+      "công nhận cha/bố/mẹ con",
+      "con ngoài giá thú",
+      "nhận lại con",
+      "xác nhận cha/bố con",
+      "khai sinh … nhận con/cha",
+      "(giám định/xét nghiệm/thử) (adn/dna/gen)",
+      "quan hệ cha/mẹ con",
+    ],
+    means: "đăng ký nhận cha mẹ con",
+  },
+  {
+    say: [
+      "đổi/sửa/thay tên",
+      "đổi/sửa/thay họ",
+      "đổi/sửa [lại] ngày/năm sinh",
+      "sai (tên/họ/ngày sinh/năm sinh)",
+      "sai thông tin",
+      "ghi sai",
+      "viết sai",
+      "sửa/chỉnh [lại] [thông tin] [giấy/trên] khai sinh",
+      "[thêm/bổ sung] tên đệm",
+      "đổi/sửa dân tộc",
+      "đổi/chuyển dân tộc",
+      "amend",
+      "correction",
+    ],
+    means: "thay đổi cải chính bổ sung thông tin hộ tịch",
+    // A wrong name on a land certificate, an insurance card or a business registration is
+    // corrected by that document's own procedure.
+    unless: [
+      "giấy chứng nhận quyền sử dụng đất",
+      "thẻ bảo hiểm",
+      "kinh doanh",
+      "căn cước",
+      "cà vẹt",
+      "đăng ký xe",
+      "hợp đồng",
+    ],
+  },
+  {
+    say: [
+      "bản sao [giấy] khai sinh",
+      "bản sao [giấy] kết hôn",
+      "bản sao [giấy] chứng tử",
+      "trích lục",
+      "sao lục",
+      "xin thêm bản [giấy] khai sinh",
+    ],
+    means: "cấp bản sao trích lục hộ tịch",
+  },
+  {
+    say: [
+      "cán bộ/người [xã] đến/tới [tận] nhà",
+      "làm tại nhà",
+      "đến tận nơi",
+      "nằm liệt giường",
+      "không đi lại được",
+      "(ốm/bệnh) nặng",
+      "người ốm",
+      "bị ốm",
+      "bị liệt",
+      "trại giam",
+      "ở tù",
+      "bị tù",
+    ],
+    means: "lưu động",
+    modifier: true,
+  },
+  {
+    say: [
+      "việt kiều",
+      "người nước ngoài",
+      "nước ngoài",
+      "ngoại quốc",
+      "con lai",
+      "quốc tịch",
+      "định cư",
+      "ở nước ngoài",
+      FOREIGN_COUNTRIES,
+      "lấy chồng/vợ tây/hàn/nhật/đài/trung",
+      "chồng/vợ [người] tây/hàn/nhật/đài/trung/mỹ/úc",
+      "nước/bên/người mỹ/úc/nhật/hàn/lào/pháp/đức/nga/anh",
+      "lãnh sự",
+      "quốc tế",
+      "hợp pháp hóa",
+      "đại sứ quán",
+      "foreign",
+      "foreigner",
+      "overseas",
+      "international",
+      "binational",
+      "mixed race",
+      "dual citizenship",
+    ],
+    means: "có yếu tố nước ngoài",
+    modifier: true,
+  },
+
+  {
+    // A civil-status event settled abroad is "ghi vào sổ hộ tịch" (citizens say "ghi chú").
+    say: ["ghi chú", "(ly hôn/kết hôn/khai tử/nuôi con nuôi/giám hộ) … (ở/tại) nước ngoài"],
+    means: "ghi vào sổ hộ tịch việc",
+  },
+
+  {
+    // Several procedures filed together ("làm khai sinh và thẻ BHYT cho bé luôn").
+    say: ["liên thông", "(nộp/làm) (chung/cùng lúc/một lượt/1 lượt)", "cùng một lúc", "một thể"],
+    means: "liên thông",
+    modifier: true,
+  },
+
+  // --- Chứng thực --------------------------------------------------------------------
+  {
+    say: [
+      "sao y",
+      "sao y bản chính",
+      "photo công chứng",
+      "phô tô công chứng",
+      "công chứng bản sao",
+      "bản sao công chứng",
+      "sao công chứng",
+      "công chứng giấy tờ",
+      "công chứng (bằng/học bạ/căn cước/chứng minh/sổ/giấy)",
+      "chứng thực (bằng/học bạ/căn cước/chứng minh/giấy tờ)",
+      "chứng thực bản sao",
+      "certified copy",
+    ],
+    means: "chứng thực bản sao từ bản chính",
+  },
+  { say: ["công chứng", "notarize", "notarized", "notary", "certify"], means: "chứng thực" },
+  { say: ["photo", "phô tô", "bản chụp", "bản in"], means: "bản sao" },
+  {
+    say: [
+      "chữ ký",
+      "ký tên",
+      "chứng chữ ký",
+      "xác nhận chữ ký",
+      "giấy ủy quyền",
+      "điểm chỉ",
+      "lăn tay",
+      "đơn xin xác nhận",
+      "signature",
+    ],
+    means: "chứng thực chữ ký",
+  },
+  {
+    say: ["dịch thuật", "bản dịch", "công chứng dịch", "dịch công chứng", "tự dịch"],
+    means: "chứng thực chữ ký người dịch",
+  },
+  {
+    say: ["lập/làm/viết di chúc", "để lại tài sản", "để lại đất/nhà"],
+    means: "chứng thực di chúc",
+  },
+  {
+    say: ["chia thừa kế", "chia tài sản thừa kế", "phân chia tài sản", "chia di sản", "thừa kế"],
+    means: "chứng thực văn bản phân chia di sản",
+  },
+  {
+    say: ["từ chối [nhận] thừa kế", "không nhận thừa kế", "nhường thừa kế"],
+    means: "chứng thực văn bản từ chối nhận di sản",
+  },
+  {
+    say: [
+      "hợp đồng (mua bán/chuyển nhượng/tặng cho/cho tặng/thuê/cầm cố/thế chấp)",
+      "mua bán đất/nhà/xe",
+      "bán đất/nhà",
+      "cho tặng đất/nhà",
+      "tặng cho đất/nhà",
+      "sang tên đất/nhà/sổ",
+    ],
+    means: "chứng thực giao dịch liên quan đến tài sản quyền sử dụng đất nhà ở",
+  },
+  // In the catalogue's names a contract is a "giao dịch".
+  { say: ["hợp đồng"], means: "giao dịch" },
+  {
+    say: ["(sửa/sửa đổi/bổ sung/hủy/hủy bỏ/chấm dứt/thay đổi) [nội dung] hợp đồng"],
+    means: "chứng thực việc sửa đổi bổ sung hủy bỏ giao dịch",
+  },
+  {
+    say: [
+      "(sai sót/lỗi/ghi sai/viết sai/nhầm) … hợp đồng",
+      "hợp đồng … (sai sót/bị sai/ghi sai/viết sai/nhầm)",
+      "sửa lỗi",
+    ],
+    means: "sửa lỗi sai sót trong giao dịch",
+  },
+  {
+    say: ["bản sao hợp đồng", "sao hợp đồng"],
+    means: "cấp bản sao có chứng thực từ bản chính giao dịch đã được chứng thực",
+  },
+
+  // --- Cư trú ------------------------------------------------------------------------
+  {
+    say: [
+      "nhập [hộ] khẩu",
+      "vào [hộ] khẩu",
+      "lên [hộ] khẩu",
+      "đăng ký [hộ] khẩu",
+      "chuyển [hộ] khẩu",
+      "làm hộ khẩu",
+      "đăng ký thường trú",
+    ],
+    means: "đăng ký thường trú",
+  },
+  { say: ["tách [sổ] [hộ] khẩu", "ra ở riêng"], means: "tách hộ" },
+  {
+    say: ["cắt [hộ] khẩu", "xóa [tên] [khỏi] [sổ] hộ khẩu", "chuyển [hộ] khẩu đi", "rút [hộ] khẩu"],
+    means: "xóa đăng ký thường trú",
+  },
+  { say: ["hộ khẩu", "sổ hộ khẩu"], means: "cư trú" },
+  {
+    say: [
+      "thuê trọ",
+      "ở trọ",
+      "nhà trọ",
+      "phòng trọ",
+      "ở nhờ",
+      "ở tạm",
+      "sổ tạm trú",
+      "(khai báo/làm/xin) tạm trú",
+    ],
+    means: "đăng ký tạm trú",
+  },
+  { say: ["đi vắng", "vắng nhà", "báo vắng", "tạm vắng"], means: "khai báo tạm vắng" },
+  {
+    say: ["khách [ở] qua đêm", "khách ngủ lại", "báo lưu trú", "homestay", "nhà nghỉ"],
+    means: "thông báo lưu trú",
+  },
+  {
+    say: ["xác nhận cư trú", "giấy xác nhận cư trú", "xác nhận nơi ở", "xác nhận hộ khẩu", "ct07", "ct 07"],
+    means: "xác nhận thông tin về cư trú",
+  },
+
+  // --- Căn cước, định danh --------------------------------------------------------------
+  {
+    say: [
+      "làm/cấp [thẻ] căn cước",
+      "làm/cấp chứng minh",
+      "căn cước lần đầu",
+      "căn cước cho con/bé/cháu",
+      "bấm căn cước",
+      "chụp căn cước",
+    ],
+    means: "cấp thẻ căn cước",
+  },
+  {
+    say: [
+      "đổi [thẻ] căn cước",
+      "đổi chứng minh",
+      "đổi sang căn cước",
+      "căn cước [bị/đã] hết hạn",
+      "chứng minh [bị/đã] hết hạn",
+      "đổi căn cước gắn chip",
+    ],
+    means: "cấp đổi thẻ căn cước",
+  },
+  {
+    say: [
+      `${DOCUMENT_LOSS} [thẻ] căn cước`,
+      `${DOCUMENT_LOSS} chứng minh`,
+      "làm lại [thẻ] căn cước",
+      "làm lại chứng minh",
+      "căn cước [bị/đã] " + DOCUMENT_LOSS,
+    ],
+    means: "cấp lại thẻ căn cước",
+  },
+  {
+    say: [
+      "(kích hoạt/làm/đăng ký/tạo/cấp) [tài khoản] vneid",
+      "định danh điện tử",
+      "định danh mức 2",
+      "tài khoản định danh",
+      "kích hoạt định danh",
+    ],
+    means: "cấp tài khoản định danh điện tử mức độ 02",
+  },
+
+  // --- Đất đai, xây dựng -------------------------------------------------------------
+  {
+    say: [
+      "làm/cấp/xin giấy chứng nhận quyền sử dụng đất",
+      "giấy chứng nhận quyền sử dụng đất lần đầu",
+      "chưa (có/được cấp/làm) giấy chứng nhận quyền sử dụng đất",
+      "khai hoang",
+    ],
+    means: "đăng ký đất đai cấp giấy chứng nhận quyền sử dụng đất lần đầu hộ gia đình cá nhân",
+  },
+  {
+    say: [
+      "tranh chấp đất",
+      "lấn (đất/ranh/chiếm/sang)",
+      "(ranh/mốc) (giới/đất)",
+      "tranh chấp ranh giới",
+      "cãi nhau … đất",
+      "hòa giải đất",
+    ],
+    means: "hòa giải tranh chấp đất đai",
+  },
+  {
+    say: ["lên thổ cư", "chuyển lên đất ở", "chuyển đất (ruộng/vườn/nông nghiệp)", "chuyển mục đích"],
+    means: "chuyển mục đích sử dụng đất",
+  },
+  {
+    say: [
+      "sửa/đính chính giấy chứng nhận quyền sử dụng đất",
+      "giấy chứng nhận quyền sử dụng đất … (sai/nhầm/sai sót/viết sai/ghi sai)",
+      "sai sót giấy chứng nhận",
+      "đính chính",
+    ],
+    means: "đính chính giấy chứng nhận",
+  },
+  {
+    say: [
+      "xây nhà",
+      "xây dựng nhà",
+      "làm nhà",
+      "cất nhà",
+      "giấy phép xây",
+      "xin phép xây",
+      "xây mới",
+      "xây lại",
+    ],
+    means: "cấp giấy phép xây dựng",
+  },
+  {
+    say: ["sửa nhà", "cải tạo nhà", "cơi nới", "nâng tầng"],
+    means: "cấp giấy phép xây dựng sửa chữa cải tạo",
+  },
+
+  // --- Kinh doanh ----------------------------------------------------------------------
+  {
+    say: [
+      "đăng ký kinh doanh",
+      "giấy phép kinh doanh",
+      "mở quán",
+      "mở cửa hàng/tiệm/shop",
+      "mở tiệm",
+      "bán tạp hóa",
+      "buôn bán nhỏ",
+      "kinh doanh nhỏ",
+      "bán hàng ăn",
+    ],
+    means: "đăng ký thành lập hộ kinh doanh",
+  },
+  {
+    say: [
+      "(đóng cửa/dẹp/giải thể/dừng hẳn/ngừng hẳn/nghỉ hẳn) [quán/tiệm/hộ] [kinh doanh]",
+      "nghỉ bán hẳn",
+      "không kinh doanh nữa",
+      "thôi kinh doanh",
+    ],
+    means: "chấm dứt hoạt động hộ kinh doanh",
+  },
+  { say: ["tạm nghỉ (bán/kinh doanh)", "nghỉ bán tạm thời"], means: "tạm ngừng kinh doanh hộ kinh doanh" },
+  {
+    say: [
+      "(đổi/thay đổi/sửa/chuyển/bổ sung) … (hộ kinh doanh/đăng ký kinh doanh/giấy phép kinh doanh)",
+      "(hộ kinh doanh/đăng ký kinh doanh/giấy phép kinh doanh) … (đổi/thay đổi/sửa/chuyển) (tên/địa chỉ/địa điểm/ngành/chủ)",
+    ],
+    means: "thay đổi nội dung đăng ký hộ kinh doanh",
+  },
+
+  // --- Bảo hiểm, an sinh -------------------------------------------------------------
+  {
+    say: [
+      "mua/đóng/làm bảo hiểm y tế",
+      "mua/làm thẻ bảo hiểm y tế",
+      "bảo hiểm y tế hộ gia đình",
+      "bảo hiểm hộ gia đình",
+    ],
+    means: "đăng ký đóng cấp thẻ bảo hiểm y tế",
+  },
+  {
+    say: [
+      `${DOCUMENT_LOSS} thẻ bảo hiểm [y tế]`,
+      "(đổi/cấp lại/làm lại) thẻ bảo hiểm [y tế]",
+      "thẻ bảo hiểm [y tế] … (sai/nhầm)",
+    ],
+    means: "cấp lại đổi điều chỉnh thông tin thẻ bảo hiểm y tế",
+  },
+  {
+    say: ["bảo hiểm xã hội tự nguyện", "đóng bảo hiểm tự nguyện"],
+    means: "đăng ký đóng bảo hiểm xã hội tự nguyện",
+  },
+  {
+    say: ["rút/lãnh/lấy bảo hiểm [xã hội] một/1 lần", "rút bảo hiểm [xã hội]"],
+    means: "hưởng bảo hiểm xã hội một lần",
+  },
+  {
+    say: [
+      "(xin/xét/làm/đăng ký/công nhận/vào/lên/bình xét/được) [diện/làm] hộ (nghèo/cận nghèo)",
+      "sổ [hộ] nghèo",
+      "xét nghèo",
+      "nhà nghèo",
+      "gia đình nghèo",
+      "thoát nghèo",
+    ],
+    means: "công nhận hộ nghèo hộ cận nghèo",
+  },
+
+  // --- Quân sự ---------------------------------------------------------------------------
+  {
+    say: [
+      "đi bộ đội",
+      "đi nghĩa vụ",
+      "đăng ký nghĩa vụ",
+      "đăng ký quân sự",
+      "nghĩa vụ quân sự",
+      "tuổi nhập ngũ",
+    ],
+    means: "đăng ký nghĩa vụ quân sự lần đầu",
+  },
+
+  // --- Xe -----------------------------------------------------------------------------------
+  {
+    say: [
+      "sang tên (xe/xe máy/ô tô/xe gắn máy)",
+      "sang tên … chính chủ",
+      "mua [lại] (xe/xe máy/ô tô/xe gắn máy) cũ",
+      "mua lại (xe/xe máy/ô tô)",
+      "đổi chủ xe",
+      "(xe/xe máy/ô tô) chính chủ",
+      "sang tên đổi chủ",
+    ],
+    means: "cấp chứng nhận đăng ký xe biển số xe thay đổi chủ xe",
+  },
+  {
+    say: [
+      "đăng ký xe mới",
+      "xe mới mua",
+      "mới mua xe",
+      "bấm biển",
+      "ra biển số",
+      "làm biển số",
+      "biển số xe mới",
+    ],
+    means: "đăng ký cấp biển số xe lần đầu",
+  },
+  {
+    say: [
+      `${DOCUMENT_LOSS} cà vẹt`,
+      `${DOCUMENT_LOSS} giấy đăng ký xe`,
+      `${DOCUMENT_LOSS} biển số`,
+      "cà vẹt [bị] " + DOCUMENT_LOSS,
+    ],
+    means: "cấp lại chứng nhận đăng ký xe biển số xe",
+  },
+  { say: ["cà vẹt"], means: "chứng nhận đăng ký xe" },
+
+  // --- Xuất nhập cảnh -----------------------------------------------------------------
+  {
+    say: [`${DOCUMENT_LOSS} hộ chiếu`, "hộ chiếu [bị] (mất/thất lạc)"],
+    means: "trình báo mất hộ chiếu phổ thông",
+  },
+];
+
+/**
+ * The procedures a commune handles most (hộ tịch, chứng thực, cư trú, căn cước, household
+ * business): when a message fits several procedures equally, these are the likelier ones.
+ * Matched as the start of the name, without "Thủ tục".
+ */
+export const COMMON_PROCEDURES: readonly string[] = [
+  "đăng ký khai sinh",
+  "đăng ký kết hôn",
+  "đăng ký khai tử",
+  "cấp giấy xác nhận tình trạng hôn nhân",
+  "chứng thực bản sao từ bản chính giấy tờ",
+  "chứng thực chữ ký trong các giấy tờ",
+  "chứng thực giao dịch liên quan đến tài sản",
+  "cấp bản sao trích lục hộ tịch",
+  "đăng ký thường trú",
+  "đăng ký tạm trú",
+  "cấp thẻ căn cước cho người từ đủ 14 tuổi",
+  "cấp đổi thẻ căn cước",
+  "cấp lại thẻ căn cước",
+  "đăng ký thành lập hộ kinh doanh",
+];
+
+export const NOT_IN_CATALOGUE: readonly NotInCatalogue[] = [
+  {
+    say: ["ly hôn", "ly dị", "bỏ vợ/chồng", "chia tay vợ/chồng", "đơn phương ly hôn"],
+    unless: ["nước ngoài", "ghi chú", "ghi vào sổ", "việt kiều", "hủy việc kết hôn", FOREIGN_COUNTRIES],
+    topic: "ly hôn",
+    referral: "Tòa án nhân dân khu vực",
+  },
+  {
+    say: ["hộ chiếu", "passport"],
+    unless: [`${DOCUMENT_LOSS} hộ chiếu`, "hộ chiếu [bị/đã] (mất/thất lạc)", "trình báo", "báo mất"],
+    topic: "cấp hộ chiếu",
+    referral: "Phòng Quản lý xuất nhập cảnh, Công an tỉnh (hoặc Cổng dịch vụ công Bộ Công an)",
+  },
+  {
+    say: ["bằng lái", "giấy phép lái xe", "thi lái xe", "học lái xe", "thi bằng"],
+    topic: "giấy phép lái xe",
+    referral: "Sở Xây dựng hoặc Công an tỉnh (giấy phép lái xe)",
+  },
+  {
+    say: ["visa", "thị thực", "xin thị thực"],
+    topic: "thị thực (visa)",
+    referral: "Đại sứ quán hoặc lãnh sự quán của nước muốn đến",
+  },
+  {
+    say: ["lý lịch tư pháp", "lý lịch"],
+    topic: "lý lịch tư pháp",
+    referral: "Sở Tư pháp tỉnh",
+  },
+  {
+    say: [
+      "người cao tuổi",
+      "tiền già",
+      "trợ cấp tuổi già",
+      "người khuyết tật",
+      "khuyết tật",
+      "bảo trợ xã hội",
+      "trợ cấp xã hội",
+      "mai táng phí",
+      "tiền mai táng",
+      "hỗ trợ mai táng",
+    ],
+    topic: "trợ cấp bảo trợ xã hội",
+    referral: null,
+  },
+  {
+    say: [
+      "giờ làm việc",
+      "(mấy giờ/giờ nào/lúc nào) …… (mở/đóng) cửa",
+      "(mở/đóng) cửa (lúc/mấy/từ/đến/tới/vào/buổi)",
+      "mở cửa mấy giờ",
+      "làm việc mấy giờ",
+      "(thứ bảy/chủ nhật) … làm việc",
+      "có làm việc",
+      "nghỉ trưa",
+    ],
+    topic: "giờ làm việc",
+    referral: null,
+  },
+  {
+    say: ["số điện thoại", "điện thoại", "hotline", "số zalo", "địa chỉ email", "email"],
+    topic: "liên hệ",
+    referral: null,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Compilation and matching
+
+interface Slot {
+  kind: "word" | "optional" | "gap" | "not";
+  alternatives: string[];
+}
+
+/** "lấy (vợ/chồng) [người] !nuôi" → slots. */
+function slotsOf(phrase: string): Slot[] {
+  const slots: Slot[] = [];
+  let i = 0;
+  while (i < phrase.length) {
+    if (phrase[i] === " ") {
+      i++;
+      continue;
+    }
+    const negative = phrase[i] === "!";
+    if (negative) i++;
+    let body: string;
+    let optional = false;
+    const open = phrase[i];
+    if (open === "(" || open === "[") {
+      const end = phrase.indexOf(open === "(" ? ")" : "]", i);
+      if (end < 0) throw new Error(`unclosed ${open} in "${phrase}"`);
+      optional = open === "[";
+      body = phrase.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      const end = phrase.indexOf(" ", i);
+      const stop = end < 0 ? phrase.length : end;
+      body = phrase.slice(i, stop);
+      i = stop;
+    }
+    const alternatives = body
+      .split("/")
+      // Normalised exactly like a message, so that both sides meet.
+      .map((alt) => normalizeText(alt.trim()))
+      .filter(Boolean);
+    const gap = body === "…" || body === "……";
+    const kind = gap ? "gap" : negative ? "not" : optional ? "optional" : "word";
+    slots.push({ kind, alternatives: gap ? [body === "……" ? "long" : "short"] : alternatives });
+  }
+  return slots;
+}
+
+/**
+ * One phrase of the table → a RegExp over normalised text padded with a space on both
+ * sides (every slot consumes the space before it, so word boundaries are exact).
+ */
+export function compilePhrase(phrase: string): RegExp {
+  let source = "";
+  for (const slot of slotsOf(phrase)) {
+    const alts = slot.alternatives.join("|");
+    if (slot.kind === "gap")
+      source += slot.alternatives[0] === "long" ? "(?: [a-z0-9]+){0,6}" : "(?: [a-z0-9]+){0,3}";
+    else if (slot.kind === "not") source += `(?! (?:${alts}) )`;
+    else if (slot.kind === "optional") source += `(?: (?:${alts}))?`;
+    else source += ` (?:${alts})`;
+  }
+  return new RegExp(`${source}(?= )`, "g");
+}
+
+export interface SynonymMatch {
+  /** The catalogue's words, normalised. */
+  means: string;
+  /** A qualifier, not a procedure (see `Synonym.modifier`). */
+  modifier: boolean;
+  /** The span of the message (normalised text) that matched. */
+  start: number;
+  end: number;
+}
+
+export interface NotInCatalogueMatch {
+  topic: string;
+  referral: string | null;
+  start: number;
+  end: number;
+}
+
+interface CompiledSynonym {
+  patterns: RegExp[];
+  unless: RegExp[];
+  means: string;
+  modifier: boolean;
+}
+
+interface CompiledExclusion {
+  patterns: RegExp[];
+  unless: RegExp[];
+  topic: string;
+  referral: string | null;
+}
+
+let compiled: { synonyms: CompiledSynonym[]; exclusions: CompiledExclusion[] } | undefined;
+
+function tables() {
+  compiled ??= {
+    synonyms: SYNONYMS.map((s) => ({
+      patterns: s.say.map(compilePhrase),
+      unless: (s.unless ?? []).map(compilePhrase),
+      means: normalizeText(s.means),
+      modifier: s.modifier === true,
+    })),
+    exclusions: NOT_IN_CATALOGUE.map((n) => ({
+      patterns: n.say.map(compilePhrase),
+      unless: (n.unless ?? []).map(compilePhrase),
+      topic: n.topic,
+      referral: n.referral,
+    })),
+  };
+  return compiled;
+}
+
+function matchesOf(pattern: RegExp, text: string): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  for (const m of ` ${text} `.matchAll(pattern)) {
+    if (m[0].trim() === "") continue;
+    // The padded text is one character longer on the left, and the match starts with a space.
+    found.push({ start: m.index, end: m.index + m[0].length - 1 });
+  }
+  return found;
+}
+
+/** Every synonym that occurs in the (normalised) message, one match per synonym, in table order. */
+export function findSynonyms(normalized: string): SynonymMatch[] {
+  const matches: SynonymMatch[] = [];
+  for (const synonym of tables().synonyms) {
+    if (synonym.unless.some((p) => matchesOf(p, normalized).length > 0)) continue;
+    let best: { start: number; end: number } | undefined;
+    for (const pattern of synonym.patterns) {
+      for (const m of matchesOf(pattern, normalized)) {
+        if (!best || m.end - m.start > best.end - best.start) best = m;
+      }
+    }
+    if (best) matches.push({ means: synonym.means, modifier: synonym.modifier, ...best });
+  }
+  return matches;
+}
+
+/** Topics the catalogue does not hold that the (normalised) message asks about. */
+export function findNotInCatalogue(normalized: string): NotInCatalogueMatch[] {
+  const matches: NotInCatalogueMatch[] = [];
+  for (const exclusion of tables().exclusions) {
+    if (exclusion.unless.some((p) => matchesOf(p, normalized).length > 0)) continue;
+    for (const pattern of exclusion.patterns) {
+      for (const m of matchesOf(pattern, normalized)) {
+        matches.push({ topic: exclusion.topic, referral: exclusion.referral, ...m });
+      }
+    }
+  }
+  return matches;
+}
+
+/** The message with the catalogue's words of every synonym appended (for display and tests). */
+export function expandSynonyms(normalized: string): string {
+  const extra = findSynonyms(normalized).map((m) => m.means);
+  return [normalized, ...extra].join(" ").trim();
+}

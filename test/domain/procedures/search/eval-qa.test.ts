@@ -1,0 +1,66 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { formatReport, parseQuestions, runEvaluation } from "../../../../bench/eval-qa.js";
+import { CATALOGUE } from "./catalogue.js";
+
+const FIXTURE = fileURLToPath(new URL("fixtures/questions-tiny.jsonl", import.meta.url));
+
+describe("parseQuestions", () => {
+  it("reads question or message, null codes and alt_codes, and skips ambiguous rows", () => {
+    const rows = parseQuestions(
+      [
+        '{"question": "a", "procedure_code": "1.1"}',
+        "",
+        '{"message": "b", "procedure_code": null, "alt_codes": ["2.2"], "category": "x"}',
+        '{"message": "c", "procedure_code": "3.3", "ambiguous_text": true}',
+      ].join("\n"),
+    );
+    expect(rows).toEqual([
+      { line: 1, text: "a", expected: "1.1", alternatives: [], category: null },
+      { line: 3, text: "b", expected: null, alternatives: ["2.2"], category: "x" },
+    ]);
+  });
+
+  it("rejects a row without text", () => {
+    expect(() => parseQuestions('{"procedure_code": "1.1"}')).toThrow(/line 1/);
+  });
+});
+
+describe("the evaluation", () => {
+  it("ends its report with one JSON line holding the summary", async () => {
+    const report = await runEvaluation(FIXTURE, CATALOGUE);
+    const lines = formatReport(report);
+    const summary = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+    expect(Object.keys(summary)).toEqual([
+      "n",
+      "top1",
+      "top3",
+      "mrr",
+      "declined_correctly",
+      "declined_wrongly",
+      "p50_ms",
+      "p95_ms",
+      "baselines",
+    ]);
+    expect(summary.n).toBe(6);
+    for (const key of ["top1", "top3", "mrr", "declined_correctly", "declined_wrongly"]) {
+      expect(summary[key]).toBeGreaterThanOrEqual(0);
+      expect(summary[key]).toBeLessThanOrEqual(1);
+    }
+    expect(summary.p95_ms).toBeGreaterThanOrEqual(summary.p50_ms as number);
+    const baselines = summary.baselines as Record<string, Record<string, unknown>>;
+    expect(Object.keys(baselines)).toEqual(["minisearch_default", "substring"]);
+    for (const baseline of Object.values(baselines)) expect(Object.keys(baseline)).toEqual(["top1", "top3"]);
+  });
+
+  it("scores duplicate clusters and alternative codes as right, and counts declines", async () => {
+    const report = await runEvaluation(FIXTURE, CATALOGUE);
+    // Four rows with a code: khai sinh, sao y, the duplicate cluster (3.000224 is one of the
+    // ten identical records), and a row whose alt code is the answer.
+    expect(report.summary.top1).toBe(1);
+    expect(report.summary.declined_correctly).toBe(1);
+    expect(report.summary.declined_wrongly).toBe(0);
+    expect(report.misses).toEqual([]);
+    expect(report.categories.find((c) => c.category === "từ chối")).toMatchObject({ n: 1, declined: 1 });
+  });
+});

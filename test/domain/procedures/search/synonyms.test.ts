@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { normalizeText, tokensOf } from "../../../../src/domain/procedures/search/normalize.js";
+import {
+  COMMON_PROCEDURES,
+  compilePhrase,
+  findNotInCatalogue,
+  findSynonyms,
+  NOT_IN_CATALOGUE,
+  SYNONYMS,
+} from "../../../../src/domain/procedures/search/synonyms.js";
+import { realIndex } from "./catalogue.js";
+
+const meansOf = (text: string) => findSynonyms(normalizeText(text)).map((m) => m.means);
+const n = (text: string) => normalizeText(text, { repairSpelling: false });
+
+describe("findSynonyms", () => {
+  const cases: Array<[string, string]> = [
+    ["làm giấy khai sinh cho con", "đăng ký khai sinh"],
+    ["làm khai sinh cho con", "đăng ký khai sinh"],
+    ["con mới đẻ được 1 tuần", "đăng ký khai sinh"],
+    ["lấy vợ thì làm giấy gì", "đăng ký kết hôn"],
+    ["sắp lấy chồng", "đăng ký kết hôn"],
+    ["tháng sau cưới", "đăng ký kết hôn"],
+    ["sao y bằng tốt nghiệp", "chứng thực bản sao từ bản chính"],
+    ["công chứng bản sao học bạ", "chứng thực bản sao từ bản chính"],
+    ["photo công chứng cccd", "chứng thực bản sao từ bản chính"],
+    ["nhập hộ khẩu cho vợ", "đăng ký thường trú"],
+    ["nhap hk cho con", "đăng ký thường trú"],
+    ["bố em mất hôm qua", "đăng ký khai tử"],
+    ["ông nội qua đời", "đăng ký khai tử"],
+    ["xác nhận độc thân", "xác nhận tình trạng hôn nhân"],
+    ["nhận con nuôi", "đăng ký nuôi con nuôi"],
+    ["chứng chữ ký giấy ủy quyền", "chứng thực chữ ký"],
+    ["ký tên xác nhận", "chứng thực chữ ký"],
+    ["mất giấy khai sinh", "đăng ký lại khai sinh"],
+    ["lấy chồng hàn quốc", "có yếu tố nước ngoài"],
+    ["tách hộ khẩu ra ở riêng", "tách hộ"],
+    [
+      "làm sổ đỏ lần đầu",
+      "đăng ký đất đai cấp giấy chứng nhận quyền sử dụng đất lần đầu hộ gia đình cá nhân",
+    ],
+  ];
+  it.each(cases)("%s → %s", (text, means) => {
+    expect(meansOf(text)).toContain(n(means));
+  });
+
+  it("does not read a lost document as a death", () => {
+    expect(meansOf("em bị mất giấy khai sinh")).not.toContain(n("đăng ký khai tử"));
+    expect(meansOf("làm khai sinh mất bao lâu")).not.toContain(n("đăng ký khai tử"));
+    expect(meansOf("mẹ em mất phí bao nhiêu")).not.toContain(n("đăng ký khai tử"));
+  });
+
+  it("tells adoption from acknowledging a child", () => {
+    expect(meansOf("nhận con nuôi")).not.toContain(n("đăng ký nhận cha mẹ con"));
+    expect(meansOf("bố đứa bé muốn nhận con")).toContain(n("đăng ký nhận cha mẹ con"));
+  });
+
+  it("leaves a wrong name on another document to that document", () => {
+    expect(meansOf("giấy khai sinh bị sai tên")).toContain(n("thay đổi cải chính bổ sung thông tin hộ tịch"));
+    expect(meansOf("sổ đỏ bị sai tên")).not.toContain(n("thay đổi cải chính bổ sung thông tin hộ tịch"));
+  });
+
+  it("marks qualifiers as modifiers", () => {
+    const found = findSynonyms(normalizeText("làm lại giấy khai sinh cho việt kiều"));
+    expect(found.filter((m) => m.modifier).map((m) => m.means)).toEqual(
+      expect.arrayContaining([n("lại"), n("có yếu tố nước ngoài")]),
+    );
+  });
+});
+
+describe("findNotInCatalogue", () => {
+  const topics = (text: string) => findNotInCatalogue(normalizeText(text)).map((m) => m.topic);
+
+  it("sends divorce to the court, unless it was abroad (that one is recorded at the commune)", () => {
+    const divorce = findNotInCatalogue(normalizeText("thủ tục ly hôn"));
+    expect(divorce[0]).toMatchObject({ topic: "ly hôn", referral: expect.stringContaining("Tòa án") });
+    expect(topics("ghi chú ly hôn ở nước ngoài")).toEqual([]);
+  });
+
+  it("knows passports are issued elsewhere, but a lost one is reported at the commune", () => {
+    expect(topics("làm hộ chiếu ở đâu")).toContain("cấp hộ chiếu");
+    expect(topics("mất hộ chiếu thì báo ở đâu")).toEqual([]);
+  });
+
+  it("catches office hours and contacts, not shop openings", () => {
+    expect(topics("mấy giờ UBND xã mở cửa")).toContain("giờ làm việc");
+    expect(topics("số điện thoại chủ tịch xã")).toContain("liên hệ");
+    expect(topics("mở cửa hàng tạp hóa")).toEqual([]);
+  });
+});
+
+describe("the tables", () => {
+  it("compile, with the documented pattern syntax", () => {
+    const probe = (phrase: string, text: string) => ` ${n(text)} `.match(compilePhrase(phrase)) !== null;
+    expect(probe("lấy vợ/chồng", "lấy chồng")).toBe(true);
+    expect(probe("[giấy] khai sinh", "khai sinh")).toBe(true);
+    expect(probe("(hàn quốc/nhật bản)", "nhật bản")).toBe(true);
+    expect(probe("sinh … con", "sinh được hai đứa con")).toBe(true);
+    expect(probe("sinh … con", "sinh một hai ba bốn con")).toBe(false);
+    expect(probe("nhận con !nuôi", "nhận con nuôi")).toBe(false);
+    expect(probe("nhận con !nuôi", "nhận con riêng")).toBe(true);
+    expect(probe("lấy vợ", "lấy vợt")).toBe(false);
+    for (const { say } of [...SYNONYMS, ...NOT_IN_CATALOGUE]) for (const phrase of say) compilePhrase(phrase);
+  });
+
+  it("map to the catalogue's own words", async () => {
+    const { records } = await realIndex();
+    const vocabulary = new Set(records.flatMap((r) => tokensOf(n(r.name))));
+    for (const { means } of SYNONYMS) {
+      const missing = tokensOf(n(means)).filter((w) => !vocabulary.has(w));
+      expect(missing, means).toEqual([]);
+    }
+  });
+
+  it("list common procedures that exist", async () => {
+    const { records } = await realIndex();
+    const names = records.map((r) => n(r.name.replace(/^thủ tục\s+/i, "")));
+    for (const common of COMMON_PROCEDURES) {
+      expect(
+        names.some((name) => name.startsWith(n(common))),
+        common,
+      ).toBe(true);
+    }
+  });
+});
