@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
-import { createBot } from "./bot/bot.js";
+import { botMiddlewares, createBot } from "./bot/bot.js";
+import { CatalogueCache } from "./domain/procedures/catalogue-cache.js";
 import { ConversationStore } from "./bot/conversation/state-store.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
@@ -114,15 +115,23 @@ export async function startService(
   const port = typeof address === "object" && address ? address.port : config.port;
   selfUrl = `http://127.0.0.1:${port}`;
 
+  const catalogues = new CatalogueCache(db.prisma);
+  // Build the search index now, so the first citizen does not wait for it.
+  catalogues
+    .current()
+    .catch((error: unknown) => log.error({ err: error }, "procedure catalogue failed to load"));
   channel.start(
-    createBot({
-      prisma: db.prisma,
-      outbox: channel.outbox,
-      conversations: new ConversationStore(db.prisma),
-      log: log.child({ component: "bot" }),
-      now: options.now ?? (() => new Date()),
-      onQueued: channel.wakeOutbox,
-    }),
+    createBot(
+      {
+        prisma: db.prisma,
+        outbox: channel.outbox,
+        conversations: new ConversationStore(db.prisma),
+        log: log.child({ component: "bot" }),
+        now: options.now ?? (() => new Date()),
+        onQueued: channel.wakeOutbox,
+      },
+      botMiddlewares(catalogues),
+    ),
   );
   scheduler.start();
 

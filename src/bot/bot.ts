@@ -6,29 +6,20 @@ import { compose, type Middleware } from "./composer.js";
 import { BotContext, type BotServices, type Update } from "./context.js";
 import { linking } from "./middleware/linking.js";
 import { officialRouter } from "./officials/official-router.js";
-import { followWelcome, greeting, mainMenuButtons, nonTextHint } from "./templates/menu.js";
+import { type CatalogueSource, citizenRouter } from "./citizens/citizen-router.js";
+import { citizenMenuButtons } from "./templates/citizens.js";
+import { followWelcome } from "./templates/menu.js";
 
-/** Citizens, until their procedures Q&A lands: greet and show the menu. */
-const greetWithMenu: Middleware<BotContext> = async (ctx) => {
-  const commune = await ctx.prisma.commune.findUnique({
-    where: { id: ctx.communeId },
-    select: { name: true },
-  });
-  const name = commune?.name ?? "UBND xã";
-  if (ctx.text === null) await ctx.reply(nonTextHint, mainMenuButtons);
-  else await ctx.reply(greeting(name), mainMenuButtons);
-};
-
-export const defaultMiddlewares: Middleware<BotContext>[] = [linking, officialRouter, greetWithMenu];
+/** The bot's chain: linking for anyone, then officials, then citizens. */
+export function botMiddlewares(catalogues: CatalogueSource): Middleware<BotContext>[] {
+  return [linking, officialRouter, citizenRouter(catalogues)];
+}
 
 /**
  * Turns a stored inbox event into bot work. Echoes of the OA's own messages, delivery
  * receipts and unknown kinds are acknowledged without a reply (no reply loops).
  */
-export function createBot(
-  services: BotServices,
-  middlewares: Middleware<BotContext>[] = defaultMiddlewares,
-): InboxHandler {
+export function createBot(services: BotServices, middlewares: Middleware<BotContext>[]): InboxHandler {
   const run = compose(...middlewares);
   return async (row: InboxEvent) => {
     const parsed = parseEvent(JSON.parse(row.payload));
@@ -78,7 +69,7 @@ export function createBot(
           });
           await context(user, { text: null, msgId: null }).reply(
             followWelcome(commune?.name ?? "UBND xã"),
-            mainMenuButtons,
+            citizenMenuButtons,
           );
         }
         return "done";

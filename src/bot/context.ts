@@ -87,6 +87,17 @@ export class BotContext {
     await this.send(zaloUserId, text, buttons, key);
   }
 
+  /** Posts to a Zalo group chat (the one-stop desk's, the leaders'). */
+  async notifyGroup(groupId: string, text: string, key: string): Promise<void> {
+    await this.services.outbox.enqueue({
+      idempotencyKey: key,
+      communeId: this.communeId,
+      recipient: { type: "group", id: groupId },
+      content: { kind: "text", text },
+    });
+    this.services.onQueued();
+  }
+
   private async send(to: string, text: string, buttons: Button[], key: string): Promise<void> {
     await this.services.outbox.enqueue({
       idempotencyKey: key,

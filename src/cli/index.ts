@@ -4,6 +4,7 @@ import type { Database } from "../db/client.js";
 import { importCatalogueFile, seedDemoData } from "../db/demo.js";
 import { createLinkCode, findOfficialByPhone, revokeLinks } from "../domain/officials/link-codes.js";
 import { listOfficials } from "../domain/officials/list-officials.js";
+import { resolveCommune, setLocalNote, updateCommuneContact } from "../domain/procedures/local-notes.js";
 import { applyMigrations, openMigratedDatabase } from "../db/migrate.js";
 
 /**
@@ -91,8 +92,72 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
       );
     },
   },
+  "commune-info": {
+    usage:
+      "commune-info [--hotline ..] [--hours ..] [--address ..] [--commune <slug>]   show or set contact details",
+    run: async (args) => {
+      const { values } = parseArgs({
+        args,
+        options: {
+          commune: { type: "string" },
+          hotline: { type: "string" },
+          hours: { type: "string" },
+          address: { type: "string" },
+        },
+      });
+      await withDatabase(async (db) => {
+        const commune = await resolveCommune(db.prisma, values.commune);
+        if (!commune) throw new UsageError("name the commune with --commune <slug> (several or none found)");
+        const updated = await updateCommuneContact(db.prisma, commune.id, {
+          ...(values.hotline ? { hotline: values.hotline } : {}),
+          ...(values.hours ? { officeHours: values.hours } : {}),
+          ...(values.address ? { address: values.address } : {}),
+        });
+        console.log(JSON.stringify(updated));
+      });
+    },
+  },
+  "procedure-local": {
+    usage:
+      "procedure-local <code> [--served|--not-served] [--note ..] [--fee ..] [--commune <slug>]   commune's notes on a procedure",
+    run: async (args) => {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          commune: { type: "string" },
+          served: { type: "boolean" },
+          "not-served": { type: "boolean" },
+          note: { type: "string" },
+          fee: { type: "string" },
+        },
+      });
+      const code = positionals[0];
+      if (!code) throw new UsageError("procedure-local needs a procedure code, e.g. 1.001193");
+      await withDatabase(async (db) => {
+        const commune = await resolveCommune(db.prisma, values.commune);
+        if (!commune) throw new UsageError("name the commune with --commune <slug> (several or none found)");
+        const note = await setLocalNote(db.prisma, commune.id, code, {
+          ...(values.served ? { served: true } : values["not-served"] ? { served: false } : {}),
+          ...(values.note !== undefined ? { localNotes: values.note || null } : {}),
+          ...(values.fee !== undefined ? { localFees: values.fee || null } : {}),
+        });
+        if (!note) throw new UsageError(`no procedure with code ${code}`);
+        console.log(
+          JSON.stringify({
+            code,
+            name: note.name,
+            served: note.served,
+            note: note.localNotes,
+            fee: note.localFees,
+          }),
+        );
+      });
+    },
+  },
   "import-procedures": {
-    usage: "import-procedures <file> [--dry-run] [--keep-missing]   load a TTHC catalogue (JSONL)",
+    usage:
+      "import-procedures <file> [--dry-run] [--keep-missing]   load a TTHC catalogue (.jsonl, .json, .csv, .xlsx)",
     run: async (args) => {
       const { values, positionals } = parseArgs({
         args,

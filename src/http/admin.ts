@@ -97,13 +97,11 @@ export function adminRouter(deps: AdminDeps): Router {
       actor: { label: "operator" },
       channel: "admin_api",
     });
-    res
-      .status(201)
-      .json({
-        code: issued.code,
-        expiresAt: issued.expiresAt,
-        hint: `the official sends "đăng ký ${issued.code}"`,
-      });
+    res.status(201).json({
+      code: issued.code,
+      expiresAt: issued.expiresAt,
+      hint: `the official sends "đăng ký ${issued.code}"`,
+    });
   });
 
   router.post("/admin/officials/:id/revoke-link", async (req, res) => {

@@ -78,3 +78,37 @@ describe("operator CLI", () => {
     expect((failed as { stderr: string }).stderr).toMatch(/no active official with phone 0999999999/);
   });
 });
+
+describe("operator CLI for the catalogue and the commune's notes", () => {
+  const url = freshSqliteUrl();
+  beforeAll(async () => {
+    await cli(url, "seed-demo");
+  }, 60_000);
+
+  it("dry-runs and reports bad rows of an import by line, then sets a commune's notes on a procedure", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const file = join(mkdtempSync(join(tmpdir(), "cli-")), "extra.jsonl");
+    writeFileSync(file, `${JSON.stringify({ code: "9.999999", name: "Thủ tục thử" })}\nnot json\n`);
+    const dry = await cli(url, "import-procedures", file, "--dry-run", "--keep-missing");
+    expect(dry.stdout).toContain("line 2: not valid JSON");
+    expect(dry.stdout.trim().split("\n").at(-1)).toMatch(/^dry run: \{.*"created":1.*"bad":1/);
+
+    const set = await cli(
+      url,
+      "procedure-local",
+      "1.001193",
+      "--not-served",
+      "--note",
+      "Nộp tại UBND phường bên cạnh",
+    );
+    expect(JSON.parse(set.stdout)).toMatchObject({
+      code: "1.001193",
+      served: false,
+      note: "Nộp tại UBND phường bên cạnh",
+    });
+    const info = await cli(url, "commune-info", "--hotline", "0200 9 999 999");
+    expect(JSON.parse(info.stdout)).toMatchObject({ hotline: "0200 9 999 999" });
+  });
+});

@@ -47,13 +47,21 @@ describe("sandbox page in a real browser", () => {
     await page.click("#composer button[type=submit]");
     const reply = page.locator(".bubble.bot").first();
     await reply.waitFor({ timeout: 10_000 });
-    expect(await reply.textContent()).toContain("Xin chào anh/chị! Đây là Trợ lý của Xã Hòa An");
+    expect(await reply.textContent()).toContain("Em là trợ lý tự động của Xã Hòa An");
     const buttons = reply.locator(".buttons button");
-    expect(await buttons.allTextContents()).toEqual(["Hỏi thủ tục", "Tra cứu hồ sơ", "Phản ánh, kiến nghị"]);
+    expect(await buttons.allTextContents()).toEqual([
+      "Hỏi thủ tục",
+      "Tra cứu hồ sơ",
+      "Phản ánh, kiến nghị",
+      "Hỏi cán bộ",
+    ]);
 
+    // "Hỏi thủ tục" is a hidden-payload button: no user bubble, but the bot answers it.
     await buttons.first().click();
-    await expect.poll(() => page.locator(".bubble.user").count()).toBe(2);
-    await expect.poll(() => page.locator(".bubble.bot").count(), { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(() => page.locator(".bubble.bot").last().textContent(), { timeout: 10_000 })
+      .toContain("nhắn tên thủ tục");
+    expect(await page.locator(".bubble.user").count()).toBe(1);
   });
 
   it("chats as a demo official, whose persona is linked to the official's record", async () => {

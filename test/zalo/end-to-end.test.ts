@@ -16,11 +16,12 @@ describe("webhook → inbox → bot → outbox → Zalo", () => {
     const started = Date.now();
     const reply = await zalo.say("5510185758261927916", "xin chao");
     expect(Date.now() - started).toBeLessThan(1_500);
-    expect(reply.text).toMatch(/Xin chào anh\/chị! Đây là Trợ lý của UBND xã Thử/);
+    expect(reply.text).toMatch(/em chào anh\/chị! Em là trợ lý tự động của UBND xã Thử/);
     expect(reply.buttons.map((b) => b.title)).toEqual([
       "Hỏi thủ tục",
       "Tra cứu hồ sơ",
       "Phản ánh, kiến nghị",
+      "Hỏi cán bộ",
     ]);
     expect(zalo.oauthCalls).toBe(1); // bootstrapped from ZALO_REFRESH_TOKEN once
   });

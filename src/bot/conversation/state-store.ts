@@ -16,6 +16,18 @@ export const flowState = z.discriminatedUnion("flow", [
   }),
   z.object({ flow: z.literal("await_evidence"), taskId: z.string() }),
   z.object({
+    flow: z.literal("choose_procedure"),
+    codes: z.array(z.string()).min(1),
+    aspects: z.array(z.string()),
+    question: z.string(),
+  }),
+  /** A citizen asked for a person; the question waits for the desk. */
+  z.object({ flow: z.literal("offer_handoff"), question: z.string() }),
+  /** The next message is a complaint or suggestion (phản ánh, kiến nghị). */
+  z.object({ flow: z.literal("await_pakn") }),
+  /** An official pressed "Trả lời": their next message goes to the citizen. */
+  z.object({ flow: z.literal("answer_handoff"), feedbackId: z.string() }),
+  z.object({
     flow: z.literal("list_more"),
     list: z.enum(["tasks", "dossiers"]),
     /** The serialised filter of the list being paged. */

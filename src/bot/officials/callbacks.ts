@@ -39,6 +39,7 @@ export async function handleOfficialCallback(
 ): Promise<boolean> {
   const { ctx } = o;
   if (cb.verb === "ext") return decide(o, cb.args[0], cb.args[1]);
+  if (cb.verb === "answer") return startAnswer(o, cb.args[0]);
   if (!["ok", "cancel", "pick", "more"].includes(cb.verb)) return false;
 
   const nonce = cb.args[0];
@@ -108,5 +109,32 @@ async function decide(o: OfficialCtx, requestId: string | undefined, decision: s
       `ext-decided:${request.id}`,
     );
   }
+  return true;
+}
+
+/** "Trả lời" on a citizen's handed-over question: the official's next message is the answer. */
+async function startAnswer(o: OfficialCtx, feedbackId: string | undefined): Promise<boolean> {
+  const { ctx } = o;
+  const question = feedbackId
+    ? await ctx.prisma.feedback.findFirst({
+        where: { id: feedbackId, communeId: ctx.communeId, kind: "question" },
+        select: { id: true, status: true, trackingCode: true, question: true },
+      })
+    : null;
+  if (!question) return false;
+  if (question.status !== "open") {
+    await ctx.reply(`Câu hỏi ${question.trackingCode} đã có cán bộ trả lời.`);
+    return true;
+  }
+  await ctx.services.conversations.start(
+    ctx.communeId,
+    ctx.sender.zaloUserId,
+    { flow: "answer_handoff", feedbackId: question.id },
+    30 * 60_000,
+    o.clock.now,
+  );
+  await ctx.reply(
+    `Anh/chị nhắn câu trả lời cho người dân (mã ${question.trackingCode}); em sẽ chuyển nguyên văn.`,
+  );
   return true;
 }

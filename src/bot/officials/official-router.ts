@@ -1,5 +1,6 @@
 import { loadActor } from "../../domain/officials/scope.js";
 import type { Middleware } from "../composer.js";
+import { relayAnswer } from "../citizens/handoff.js";
 import type { BotContext } from "../context.js";
 import { parseOfficialIntent } from "../intents/parse-official-intent.js";
 import { notUnderstood, officialHelp, officialMenuButtons } from "../templates/officials.js";
@@ -42,6 +43,14 @@ export const officialRouter: Middleware<BotContext> = async (ctx, next) => {
     return;
   }
 
+  if (flow?.flow === "answer_handoff" && ctx.text) {
+    await ctx.services.conversations.clear(ctx.communeId, ctx.sender.zaloUserId);
+    const sent = await relayAnswer(ctx, flow.feedbackId, o.name, ctx.text);
+    await ctx.reply(
+      sent ? "Đã gửi câu trả lời cho người dân. Cảm ơn anh/chị!" : "Câu hỏi này đã có cán bộ khác trả lời.",
+    );
+    return;
+  }
   if (flow?.flow === "await_evidence" && (await storeEvidence(o, flow.taskId))) {
     // Stay in the flow until it expires: several photos often come one after another.
     return;

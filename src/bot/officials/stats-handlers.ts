@@ -1,6 +1,7 @@
 import { quarterOf, quarterRange, quickStats } from "../../domain/reports/quick-stats.js";
 import type { DayRange } from "../intents/intent.js";
-import { onTimeRateText, statsText } from "../templates/officials.js";
+import { feedbackLine, onTimeRateText, statsText } from "../templates/officials.js";
+import { feedbackFigures } from "../../domain/feedback/feedback.js";
 import { instantsOf, type OfficialCtx } from "./official-context.js";
 
 const ROMAN = ["I", "II", "III", "IV"];
@@ -17,7 +18,11 @@ export async function showStats(o: OfficialCtx, range?: DayRange): Promise<void>
   const period = periodOf(o, range);
   const stats = await quickStats(o.ctx.prisma, o.actor, period.range, o.clock.now);
   const scope = o.actor.role === "leader" ? "" : " (trong phạm vi của anh/chị)";
-  await o.ctx.reply(statsText(`${period.label}${scope}`, stats, o.clock));
+  const citizens =
+    o.actor.role === "leader"
+      ? feedbackLine(await feedbackFigures(o.ctx.prisma, o.actor.communeId, period.range))
+      : "";
+  await o.ctx.reply(`${statsText(`${period.label}${scope}`, stats, o.clock)}${citizens}`);
 }
 
 export async function showOnTimeRate(o: OfficialCtx, range?: DayRange): Promise<void> {

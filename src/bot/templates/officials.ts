@@ -1,6 +1,7 @@
 import { formatDateTimeVi, formatDayVi } from "../../domain/calendar/format.js";
 import type { WorkingCalendar } from "../../domain/calendar/working-days.js";
 import type { DossierSummary } from "../../domain/dossiers/dossier-queries.js";
+import type { FeedbackFigures } from "../../domain/feedback/feedback.js";
 import type { QuickStats } from "../../domain/reports/quick-stats.js";
 import type { TaskDetail, TaskHistoryEntry, TaskSummary } from "../../domain/tasks/task-queries.js";
 import type { Button } from "../../zalo/oa-client.js";
@@ -161,6 +162,12 @@ export function statsText(label: string, stats: QuickStats, clock: Clock): strin
     `Hồ sơ: tiếp nhận ${d.received} (trực tuyến ${d.online}); đã giải quyết ${d.resolved} (đúng và trước hạn ${d.onTimeOrEarly}, quá hạn ${d.late}); đang giải quyết ${d.open} (quá hạn ${d.overdueOpen}).`,
     `Tỉ lệ giải quyết đúng hạn: ${percent(d.onTimeRate)}.`,
   ].join("\n");
+}
+
+export function feedbackLine(f: FeedbackFigures): string {
+  const pakn = f.complaints + f.suggestions;
+  if (f.helpful + f.notHelpful + pakn + f.questions === 0) return "";
+  return `\nNgười dân qua Zalo: ${pakn} phản ánh, kiến nghị; ${f.questions} câu hỏi chuyển cán bộ (đã trả lời ${f.answered}); đánh giá câu trả lời: ${f.helpful} hữu ích, ${f.notHelpful} chưa đúng.`;
 }
 
 export function onTimeRateText(label: string, stats: QuickStats): string {

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLinkCode } from "../../src/domain/officials/link-codes.js";
+import { type Outgoing, ZaloHarness } from "../support/zalo-harness.js";
+
+/** Citizens asking the demo commune's OA, through the real webhook, bot and outbox. */
+describe("citizens ask about procedures", () => {
+  let zalo: ZaloHarness;
+  const CITIZEN = "zalo-citizen-1";
+  const DESK = "zalo-desk-officer";
+  const prisma = () => zalo.service.db.prisma;
+  const button = (m: Outgoing, title: string) => {
+    const b = m.buttons.find((x) => x.title === title);
+    if (!b) throw new Error(`no button "${title}" in ${JSON.stringify(m.buttons.map((x) => x.title))}`);
+    return b;
+  };
+
+  beforeAll(async () => {
+    zalo = await ZaloHarness.start({ seedDemo: true });
+    const desk = await prisma().official.findFirstOrThrow({ where: { department: { isOneStop: true } } });
+    const { code } = await createLinkCode(prisma(), desk.id, { now: new Date() });
+    await zalo.say(DESK, `đăng ký ${code}`);
+  }, 60_000);
+  afterAll(() => zalo.stop());
+
+  it("answers with the aspect asked first, from the catalogue, with buttons for the rest", async () => {
+    const reply = await zalo.say(CITIZEN, "e muon lam giay khai sinh cho con thi can giay to j a");
+    expect(reply.text).toMatch(/^Thủ tục đăng ký khai sinh \(mã 1\.001193\)/);
+    const [, firstSection] = reply.text.split("\n\n");
+    expect(firstSection).toMatch(/^Giấy tờ cần chuẩn bị:/);
+    expect(reply.text).toContain("danh mục thủ tục hành chính đã công bố");
+    expect(reply.buttons.map((b) => b.title)).toEqual(
+      expect.arrayContaining(["Thời hạn", "Lệ phí", "Hữu ích", "Chưa đúng"]),
+    );
+
+    const fee = await zalo.press(CITIZEN, button(reply, "Lệ phí"));
+    expect(fee.text.split("\n\n")[1]).toMatch(/^Lệ phí:/);
+  });
+
+  it("leads with the time when asked how long", async () => {
+    const reply = await zalo.say(CITIZEN, "dang ky ket hon mat bao lau vay");
+    expect(reply.text).toMatch(/đăng ký kết hôn/i);
+    expect(reply.text.split("\n\n")[1]).toMatch(/^Thời hạn giải quyết:/);
+  });
+
+  it("asks which one with buttons when several procedures fit", async () => {
+    const reply = await zalo.say(CITIZEN, "thủ tục đất đai");
+    expect(reply.text).toMatch(/^Anh\/chị hỏi về thủ tục nào ạ\?/);
+    expect(reply.buttons.length).toBeGreaterThanOrEqual(3);
+    expect(reply.buttons.at(-1)!.title).toBe("Không phải");
+    const chosen = await zalo.press(CITIZEN, reply.buttons[0]!);
+    expect(chosen.text).toMatch(/\(mã \d\.\d+\)/);
+  });
+
+  it("declines what the catalogue cannot answer, with the hotline and a handoff, and relays the answer both ways", async () => {
+    const declined = await zalo.say(CITIZEN, "cho em hỏi làm hộ chiếu ở đâu ạ");
+    expect(declined.text).toMatch(/không thuộc danh mục|chưa tìm thấy thủ tục phù hợp/);
+    expect(declined.text).toContain("Đường dây nóng: ");
+    expect(declined.text).not.toMatch(/\(mã \d/);
+
+    const before = zalo.sent.length;
+    const queued = await zalo.press(CITIZEN, button(declined, "Hỏi cán bộ"));
+    const code = /mã (HD-\d+)/.exec(queued.text)?.[1];
+    expect(code).toBeDefined();
+    const toDesk = await zalo.nextTo(DESK, before);
+    expect(toDesk.text).toContain(code!);
+    expect(toDesk.text).toContain("làm hộ chiếu");
+    expect(zalo.sent.slice(before).some((m) => m.group && m.text.includes(code!))).toBe(true);
+
+    expect((await zalo.press(DESK, button(toDesk, "Trả lời"))).text).toMatch(/nhắn câu trả lời/);
+    const beforeAnswer = zalo.sent.length;
+    const done = await zalo.say(DESK, "Anh/chị liên hệ Công an tỉnh để làm hộ chiếu nhé.");
+    expect(done.text).toMatch(/Đã gửi câu trả lời/);
+    const relayed = await zalo.nextTo(CITIZEN, beforeAnswer);
+    expect(relayed.text).toContain(`trả lời câu hỏi ${code}`);
+    expect(relayed.text).toContain("Công an tỉnh");
+    const row = await prisma().feedback.findFirstOrThrow({ where: { trackingCode: code } });
+    expect(row).toMatchObject({ kind: "question", status: "answered" });
+  });
+
+  it("stores answer feedback and complaints with a tracking code", async () => {
+    const answer = await zalo.say(CITIZEN, "xin xác nhận tình trạng hôn nhân cần gì");
+    expect((await zalo.press(CITIZEN, button(answer, "Hữu ích"))).text).toMatch(
+      /Cảm ơn anh\/chị đã đánh giá/,
+    );
+    expect(await prisma().feedback.count({ where: { kind: "helpful", zaloUserId: CITIZEN } })).toBe(1);
+
+    const pakn = await zalo.say(CITIZEN, "phản ánh: đèn đường thôn 3 hỏng cả tháng nay chưa ai sửa");
+    const code = /Mã theo dõi: (PA-\d+)/.exec(pakn.text)?.[1];
+    expect(code).toBeDefined();
+    expect(await prisma().feedback.findFirstOrThrow({ where: { trackingCode: code } })).toMatchObject({
+      kind: "complaint",
+      content: expect.stringContaining("đèn đường thôn 3"),
+    });
+
+    // Counted in the leader's figures.
+    const leader = await prisma().official.findFirstOrThrow({ where: { role: "leader" } });
+    const { code: linkCode } = await createLinkCode(prisma(), leader.id, { now: new Date() });
+    await zalo.say("zalo-leader-x", `đăng ký ${linkCode}`);
+    expect((await zalo.say("zalo-leader-x", "thống kê quý này")).text).toMatch(
+      /Người dân qua Zalo: 1 phản ánh, kiến nghị; 1 câu hỏi chuyển cán bộ \(đã trả lời 1\); đánh giá câu trả lời: 1 hữu ích, 0 chưa đúng\./,
+    );
+  });
+
+  it("greets small talk, and tells a dossier's status by its receipt code without personal data", async () => {
+    expect((await zalo.say(CITIZEN, "alo")).text).toMatch(/em chào anh\/chị/);
+    expect((await zalo.say(CITIZEN, "cam on nhieu nha")).text).toMatch(/không có gì/);
+    const dossier = await prisma().dossier.findFirstOrThrow({
+      where: { status: { in: ["received", "processing"] } },
+    });
+    const status = await zalo.say(CITIZEN, `tra cứu hồ sơ ${dossier.receiptCode}`);
+    expect(status.text).toContain(dossier.receiptCode);
+    expect(status.text).toContain("đang giải quyết");
+    expect(status.text).not.toContain(dossier.applicantName);
+  });
+});
