@@ -8,7 +8,7 @@ import type { Database } from "./db/client.js";
 import { redactDatabaseUrl } from "./db/database-url.js";
 import { seedDemoData } from "./db/demo.js";
 import { openMigratedDatabase } from "./db/migrate.js";
-import { communeIdForOa } from "./domain/communes/commune-for-oa.js";
+import { cachedCommuneResolver } from "./domain/communes/commune-for-oa.js";
 import { adminRouter } from "./http/admin.js";
 import { createApp } from "./http/app.js";
 import { sandboxRouter } from "./http/sandbox/sandbox-router.js";
@@ -16,6 +16,7 @@ import { registerHousekeeping } from "./jobs/housekeeping.js";
 import { Scheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import { FakeZalo } from "./zalo/fake-zalo.js";
+import type { SignatureKeys } from "./zalo/signature.js";
 import { siteVerificationRouter } from "./zalo/site-verification.js";
 import { ZaloChannel } from "./zalo/zalo-channel.js";
 
@@ -27,6 +28,8 @@ export interface RunningService {
   readonly url: string;
   /** The fake Zalo behind the sandbox (sandbox mode only). */
   readonly fakeZalo: FakeZalo | undefined;
+  /** The keys webhook signatures are checked with (made up per run in sandbox mode). */
+  readonly signatureKeys: SignatureKeys;
   /** Stops taking work, lets in-flight requests, events and jobs finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -66,7 +69,7 @@ export async function startService(
     bootstrapRefreshToken: zalo.refreshToken,
     apiBaseUrl: zalo.apiBaseUrl,
     oauthBaseUrl: zalo.oauthBaseUrl,
-    resolveCommuneId: (oaId) => communeIdForOa(db.prisma, oaId),
+    resolveCommuneId: cachedCommuneResolver(db.prisma),
     outboxRatePerSecond: config.zalo.sendRatePerSecond,
     maxEventAgeMs: config.zalo.webhookMaxAgeMs,
   });
@@ -151,7 +154,16 @@ export async function startService(
     return stopping;
   };
 
-  return { db, scheduler, channel, server, url: `http://localhost:${port}`, fakeZalo: zalo.fake, stop };
+  return {
+    db,
+    scheduler,
+    channel,
+    server,
+    url: `http://localhost:${port}`,
+    fakeZalo: zalo.fake,
+    signatureKeys: zalo.keys,
+    stop,
+  };
 }
 
 /**

@@ -69,27 +69,28 @@ export class InboxStore {
       orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
       take: limit * 4,
     });
+    const keys = [...new Set(candidates.map((e) => e.orderKey))].filter((k) => !exclude.has(k));
+    if (keys.length === 0) return [];
+    // Everything unfinished of those users, oldest first, in one query: the head of each
+    // user's queue may run only if it is a candidate and nothing of that user is in flight.
+    const unfinished = await this.prisma.inboxEvent.findMany({
+      where: { orderKey: { in: keys }, status: { in: ["pending", "processing"] } },
+      orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+      select: { id: true, orderKey: true, status: true, lockedUntil: true },
+    });
+    const headOf = new Map<string, string>();
+    const busy = new Set<string>();
+    for (const e of unfinished) {
+      if (!headOf.has(e.orderKey)) headOf.set(e.orderKey, e.id);
+      if (e.status === "processing" && e.lockedUntil && e.lockedUntil >= now) busy.add(e.orderKey);
+    }
     const claimed: InboxEvent[] = [];
-    const seenKeys = new Set<string>(exclude);
+    const taken = new Set<string>();
     for (const event of candidates) {
       if (claimed.length >= limit) break;
-      if (seenKeys.has(event.orderKey)) continue;
-      seenKeys.add(event.orderKey);
-      // The head of this key's queue must be this event, and nothing of the key may be in flight.
-      const head = await this.prisma.inboxEvent.findFirst({
-        where: { orderKey: event.orderKey, status: { in: ["pending", "processing"] } },
-        orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-      });
-      if (head?.id !== event.id) continue;
-      const busy = await this.prisma.inboxEvent.count({
-        where: {
-          orderKey: event.orderKey,
-          status: "processing",
-          lockedUntil: { gte: now },
-          id: { not: event.id },
-        },
-      });
-      if (busy > 0) continue;
+      const key = event.orderKey;
+      if (taken.has(key) || exclude.has(key) || busy.has(key) || headOf.get(key) !== event.id) continue;
+      taken.add(key);
       const { count } = await this.prisma.inboxEvent.updateMany({
         where: { id: event.id, status: event.status, attempts: event.attempts },
         data: {

@@ -71,11 +71,8 @@ export class OutboxStore {
 
   async enqueue(message: OutgoingMessage): Promise<"queued" | "duplicate"> {
     const content = outgoingContent.parse(message.content);
-    const existing = await this.prisma.outboxMessage.findUnique({
-      where: { idempotencyKey: message.idempotencyKey },
-      select: { id: true },
-    });
-    if (existing) return "duplicate";
+    // Insert first: the key's unique index, not a read before the write, is what makes a
+    // second enqueue of the same key (a retried event, another replica) a no-op.
     try {
       await this.prisma.outboxMessage.create({
         data: {

@@ -148,3 +148,21 @@ describe("POST /webhooks/zalo with a maximum event age", () => {
     }
   });
 });
+
+describe("cachedCommuneResolver", () => {
+  it("asks the database once per OA within its time to live", async () => {
+    const { cachedCommuneResolver } = await import("../../src/domain/communes/commune-for-oa.js");
+    const db = await createTestDatabase();
+    try {
+      let now = 0;
+      const resolve = cachedCommuneResolver(db.prisma, 1_000, () => now);
+      expect(await resolve("oa-1")).toBeNull(); // no commune yet
+      const commune = await db.prisma.commune.create({ data: { slug: "a", name: "A", kind: "xa" } });
+      expect(await resolve("oa-1")).toBeNull(); // remembered
+      now = 1_001;
+      expect(await resolve("oa-1")).toBe(commune.id); // the only commune owns every OA
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -13,3 +13,19 @@ export async function communeIdForOa(prisma: Db, oaId: string | null): Promise<s
   const communes = await prisma.commune.findMany({ select: { id: true }, take: 2 });
   return communes.length === 1 ? communes[0]!.id : null;
 }
+
+/**
+ * communeIdForOa with a short memory: the webhook asks it for every event, and which
+ * commune owns an OA changes only when an operator edits it.
+ */
+export function cachedCommuneResolver(prisma: Db, ttlMs = 60_000, clock: () => number = Date.now) {
+  const cache = new Map<string, { communeId: string | null; at: number }>();
+  return async (oaId: string | null): Promise<string | null> => {
+    const key = oaId ?? "";
+    const hit = cache.get(key);
+    if (hit && clock() - hit.at < ttlMs) return hit.communeId;
+    const communeId = await communeIdForOa(prisma, oaId);
+    cache.set(key, { communeId, at: clock() });
+    return communeId;
+  };
+}
