@@ -4,7 +4,10 @@ import type { WorkingCalendar } from "../domain/calendar/working-days.js";
 import type { Logger } from "../logger.js";
 import type { Button } from "../zalo/oa-client.js";
 import type { OutboxStore } from "../zalo/outbox.js";
-import type { ConversationStore } from "./conversation/state-store.js";
+import type { ConversationStore, FlowState, StoredFlow } from "./conversation/state-store.js";
+
+/** How long a flow waits for the user's next step. */
+export const FLOW_TTL_MS = 30 * 60_000;
 
 /** Who sent the update, as far as the bot knows. */
 export interface Sender {
@@ -66,6 +69,19 @@ export class BotContext {
   calendar(): Promise<WorkingCalendar> {
     this.calendarPromise ??= loadWorkingCalendar(this.prisma, this.communeId);
     return this.calendarPromise;
+  }
+
+  /** Starts a multi-step flow for this user (replacing any other); returns its nonce for buttons. */
+  startFlow(state: FlowState, ttlMs = FLOW_TTL_MS): Promise<string> {
+    return this.services.conversations.start(this.communeId, this.sender.zaloUserId, state, ttlMs, this.now);
+  }
+
+  currentFlow(): Promise<StoredFlow | null> {
+    return this.services.conversations.get(this.communeId, this.sender.zaloUserId, this.now);
+  }
+
+  clearFlow(): Promise<void> {
+    return this.services.conversations.clear(this.communeId, this.sender.zaloUserId);
   }
 
   /**

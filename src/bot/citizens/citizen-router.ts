@@ -26,7 +26,6 @@ import {
 import { type CommuneContact, procedureAnswer, procedureButtons } from "../templates/procedure-answer.js";
 import { startHandoff } from "./handoff.js";
 
-const FLOW_TTL_MS = 30 * 60_000;
 const ASPECTS: readonly Aspect[] = [
   "documents",
   "time",
@@ -58,7 +57,7 @@ async function contactOf(ctx: BotContext): Promise<CommuneContact> {
  */
 export function citizenRouter(catalogues: CatalogueSource): Middleware<BotContext> {
   return async (ctx) => {
-    const flow = await ctx.services.conversations.get(ctx.communeId, ctx.sender.zaloUserId, ctx.now);
+    const flow = await ctx.currentFlow();
     const callback = parseCallback(ctx.text);
     if (callback) return handleCallback(ctx, catalogues, callback.verb, callback.args, flow);
 
@@ -71,7 +70,7 @@ export function citizenRouter(catalogues: CatalogueSource): Middleware<BotContex
     }
     const text = ctx.text.trim();
     if (flow?.flow === "await_pakn") {
-      await ctx.services.conversations.clear(ctx.communeId, ctx.sender.zaloUserId);
+      await ctx.clearFlow();
       return storePakn(ctx, text);
     }
 
@@ -86,13 +85,7 @@ export function citizenRouter(catalogues: CatalogueSource): Middleware<BotContex
     if (/^(phan anh|kien nghi|gop y|khieu nai)\b/.test(fold(text))) {
       const content = text.replace(/^\S+\s+\S+\s*[:,-]?\s*/, "");
       if (content.length >= 15) return storePakn(ctx, content);
-      await ctx.services.conversations.start(
-        ctx.communeId,
-        ctx.sender.zaloUserId,
-        { flow: "await_pakn" },
-        FLOW_TTL_MS,
-        ctx.now,
-      );
+      await ctx.startFlow({ flow: "await_pakn" });
       return ctx.reply(askPakn);
     }
     return answerQuestion(ctx, catalogues, text);
@@ -108,13 +101,12 @@ async function answerQuestion(ctx: BotContext, catalogues: CatalogueSource, text
 
   if (outcome.decision === "choose") {
     const options = outcome.results.slice(0, 4);
-    const nonce = await ctx.services.conversations.start(
-      ctx.communeId,
-      ctx.sender.zaloUserId,
-      { flow: "choose_procedure", codes: options.map((o) => o.code), aspects, question: text.slice(0, 500) },
-      FLOW_TTL_MS,
-      ctx.now,
-    );
+    const nonce = await ctx.startFlow({
+      flow: "choose_procedure",
+      codes: options.map((o) => o.code),
+      aspects,
+      question: text.slice(0, 500),
+    });
     await ctx.reply(chooseProcedure(options), [
       ...options.map((o, i) => ({
         kind: "query" as const,
@@ -128,13 +120,7 @@ async function answerQuestion(ctx: BotContext, catalogues: CatalogueSource, text
   }
 
   // Declined: never guess. Offer the nearest names only when they are at least plausible.
-  const nonce = await ctx.services.conversations.start(
-    ctx.communeId,
-    ctx.sender.zaloUserId,
-    { flow: "offer_handoff", question: text.slice(0, 500) },
-    FLOW_TTL_MS,
-    ctx.now,
-  );
+  const nonce = await ctx.startFlow({ flow: "offer_handoff", question: text.slice(0, 500) });
   const closest =
     outcome.declineReason === "low_confidence"
       ? outcome.results.filter((r) => r.confidence >= 0.25).slice(0, 2)
@@ -183,7 +169,7 @@ async function handleCallback(
   args: string[],
   flow: StoredFlow | null,
 ): Promise<void> {
-  const clear = () => ctx.services.conversations.clear(ctx.communeId, ctx.sender.zaloUserId);
+  const clear = () => ctx.clearFlow();
   switch (verb) {
     case "asp": {
       const [code, aspect] = args;
@@ -200,13 +186,10 @@ async function handleCallback(
         procedureCode: code,
       });
       if (verdict === "helpful") return ctx.reply(feedbackThanks);
-      const nonce = await ctx.services.conversations.start(
-        ctx.communeId,
-        ctx.sender.zaloUserId,
-        { flow: "offer_handoff", question: `(Chưa đúng) câu trả lời về thủ tục ${code}` },
-        FLOW_TTL_MS,
-        ctx.now,
-      );
+      const nonce = await ctx.startFlow({
+        flow: "offer_handoff",
+        question: `(Chưa đúng) câu trả lời về thủ tục ${code}`,
+      });
       return ctx.reply(feedbackSorry, [
         { kind: "query", title: "Hỏi cán bộ", payload: `#handoff:${nonce}`, hidden: true },
       ]);
@@ -234,13 +217,7 @@ async function handleCallback(
         case "dossier":
           return ctx.reply(askReceiptCode);
         case "pakn":
-          await ctx.services.conversations.start(
-            ctx.communeId,
-            ctx.sender.zaloUserId,
-            { flow: "await_pakn" },
-            FLOW_TTL_MS,
-            ctx.now,
-          );
+          await ctx.startFlow({ flow: "await_pakn" });
           return ctx.reply(askPakn);
         case "handoff":
           return askQuestionFirst(ctx);
@@ -251,13 +228,7 @@ async function handleCallback(
 }
 
 async function askQuestionFirst(ctx: BotContext) {
-  await ctx.services.conversations.start(
-    ctx.communeId,
-    ctx.sender.zaloUserId,
-    { flow: "offer_handoff", question: "" },
-    FLOW_TTL_MS,
-    ctx.now,
-  );
+  await ctx.startFlow({ flow: "offer_handoff", question: "" });
   return ctx.reply(
     "Anh/chị nhắn câu hỏi, em sẽ tìm trong danh mục thủ tục; nếu chưa có, em chuyển cho cán bộ trả lời.",
   );

@@ -47,7 +47,7 @@ export async function handleOfficialCallback(
     await ctx.reply(staleButton);
     return true;
   }
-  const clear = () => ctx.services.conversations.clear(ctx.communeId, ctx.sender.zaloUserId);
+  const clear = () => ctx.clearFlow();
   if (cb.verb === "cancel") {
     await clear();
     await ctx.reply("Đã hủy. Anh/chị cần gì thêm cứ nhắn em.");
@@ -126,13 +126,7 @@ async function startAnswer(o: OfficialCtx, feedbackId: string | undefined): Prom
     await ctx.reply(`Câu hỏi ${question.trackingCode} đã có cán bộ trả lời.`);
     return true;
   }
-  await ctx.services.conversations.start(
-    ctx.communeId,
-    ctx.sender.zaloUserId,
-    { flow: "answer_handoff", feedbackId: question.id },
-    30 * 60_000,
-    o.clock.now,
-  );
+  await ctx.startFlow({ flow: "answer_handoff", feedbackId: question.id });
   await ctx.reply(
     `Anh/chị nhắn câu trả lời cho người dân (mã ${question.trackingCode}); em sẽ chuyển nguyên văn.`,
   );

@@ -3,12 +3,9 @@ import {
   findDossierByReceiptCode,
   listDossiers,
 } from "../../domain/dossiers/dossier-queries.js";
-import type { Button } from "../../zalo/oa-client.js";
 import type { DayRange } from "../intents/intent.js";
 import { dossierDetail, dossierList, PAGE_SIZE } from "../templates/officials.js";
-import { instantsOf, type OfficialCtx } from "./official-context.js";
-
-const FLOW_TTL_MS = 30 * 60_000;
+import { instantsOf, moreButton, type OfficialCtx } from "./official-context.js";
 
 export interface DossierListQuery {
   heading: string;
@@ -32,17 +29,7 @@ export async function showDossierPage(
     offset,
     limit: PAGE_SIZE,
   });
-  const buttons: Button[] = [];
-  if (offset + items.length < total) {
-    const nonce = await o.ctx.services.conversations.start(
-      o.ctx.communeId,
-      o.ctx.sender.zaloUserId,
-      { flow: "list_more", list: "dossiers", filter: JSON.stringify(query), offset: offset + items.length },
-      FLOW_TTL_MS,
-      o.clock.now,
-    );
-    buttons.push({ kind: "query", title: "Xem thêm", payload: `#more:${nonce}`, hidden: true });
-  }
+  const buttons = await moreButton(o, "dossiers", query, offset + items.length, total);
   await o.ctx.reply(dossierList(query.heading, items, total, offset, o.clock), buttons);
 }
 

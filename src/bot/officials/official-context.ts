@@ -1,5 +1,6 @@
 import { addCalendarDays, zonedInstant } from "../../domain/calendar/working-days.js";
 import type { Actor } from "../../domain/officials/scope.js";
+import type { Button } from "../../zalo/oa-client.js";
 import type { DateRange } from "../../domain/reports/quick-stats.js";
 import type { TaskRef } from "../intents/intent.js";
 import type { DayRange } from "../intents/intent.js";
@@ -25,4 +26,22 @@ export function instantsOf(range: DayRange): DateRange {
 
 export function refLabel(ref: TaskRef): string {
   return ref.kind === "code" ? ref.code : `"${ref.text}"`;
+}
+
+/** "Xem thêm" for a list with more items than one page; empty when none remain. */
+export async function moreButton(
+  o: OfficialCtx,
+  list: "tasks" | "dossiers",
+  query: unknown,
+  nextOffset: number,
+  total: number,
+): Promise<Button[]> {
+  if (nextOffset >= total) return [];
+  const nonce = await o.ctx.startFlow({
+    flow: "list_more",
+    list,
+    filter: JSON.stringify(query),
+    offset: nextOffset,
+  });
+  return [{ kind: "query", title: "Xem thêm", payload: `#more:${nonce}`, hidden: true }];
 }

@@ -35,7 +35,7 @@ export const officialRouter: Middleware<BotContext> = async (ctx, next) => {
     select: { name: true },
   });
   const o = await officialCtx(ctx, actor, official.name);
-  const flow = await ctx.services.conversations.get(ctx.communeId, ctx.sender.zaloUserId, ctx.now);
+  const flow = await ctx.currentFlow();
 
   const callback = parseCallback(ctx.text);
   if (callback) {
@@ -44,7 +44,7 @@ export const officialRouter: Middleware<BotContext> = async (ctx, next) => {
   }
 
   if (flow?.flow === "answer_handoff" && ctx.text) {
-    await ctx.services.conversations.clear(ctx.communeId, ctx.sender.zaloUserId);
+    await ctx.clearFlow();
     const sent = await relayAnswer(ctx, flow.feedbackId, o.name, ctx.text);
     await ctx.reply(
       sent ? "Đã gửi câu trả lời cho người dân. Cảm ơn anh/chị!" : "Câu hỏi này đã có cán bộ khác trả lời.",

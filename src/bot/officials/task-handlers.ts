@@ -18,7 +18,6 @@ import {
   type UpdateContext,
 } from "../../domain/tasks/task-updates.js";
 import { dueInstant } from "../../domain/tasks/deadline-phrase.js";
-import type { Button } from "../../zalo/oa-client.js";
 import type { DayRange, TaskRef } from "../intents/intent.js";
 import type { FlowState } from "../conversation/state-store.js";
 import {
@@ -29,9 +28,8 @@ import {
   taskDetailText,
   taskList,
 } from "../templates/officials.js";
-import { instantsOf, type OfficialCtx, refLabel } from "./official-context.js";
+import { instantsOf, moreButton, type OfficialCtx, refLabel } from "./official-context.js";
 
-const FLOW_TTL_MS = 30 * 60_000;
 type ChooseAction = Extract<FlowState, { flow: "choose_task" }>["action"];
 
 function updateContext(o: OfficialCtx): UpdateContext {
@@ -60,17 +58,7 @@ export async function showTaskPage(o: OfficialCtx, query: TaskListQuery, offset:
     offset,
     limit: PAGE_SIZE,
   });
-  const buttons: Button[] = [];
-  if (offset + items.length < total) {
-    const nonce = await o.ctx.services.conversations.start(
-      o.ctx.communeId,
-      o.ctx.sender.zaloUserId,
-      { flow: "list_more", list: "tasks", filter: JSON.stringify(query), offset: offset + items.length },
-      FLOW_TTL_MS,
-      o.clock.now,
-    );
-    buttons.push({ kind: "query", title: "Xem thêm", payload: `#more:${nonce}`, hidden: true });
-  }
+  const buttons = await moreButton(o, "tasks", query, offset + items.length, total);
   // One tap to the detail of the first items: the codes are what people type next.
   for (const t of items.slice(0, buttons.length > 0 ? 4 : 5)) {
     buttons.push({ kind: "query", title: t.code, payload: t.code });
@@ -148,13 +136,12 @@ async function resolveTask(
     return null;
   }
   if (found.length === 1) return found[0]!;
-  const nonce = await o.ctx.services.conversations.start(
-    o.ctx.communeId,
-    o.ctx.sender.zaloUserId,
-    { flow: "choose_task", action, taskIds: found.map((t) => t.id), ...extra },
-    FLOW_TTL_MS,
-    o.clock.now,
-  );
+  const nonce = await o.ctx.startFlow({
+    flow: "choose_task",
+    action,
+    taskIds: found.map((t) => t.id),
+    ...extra,
+  });
   const lines = found.map((t, i) => `${i + 1}. ${t.code} · ${clip(t.title, 70)}`);
   await o.ctx.reply(
     `Có ${found.length} nhiệm vụ khớp ${refLabel(ref)}. Anh/chị chọn nhiệm vụ nào?\n${lines.join("\n")}`,
@@ -194,13 +181,7 @@ async function confirmDone(o: OfficialCtx, task: TaskSummary, note?: string) {
     await o.ctx.reply(`${task.code} đã được đánh dấu hoàn thành trước đó.`);
     return;
   }
-  const nonce = await o.ctx.services.conversations.start(
-    o.ctx.communeId,
-    o.ctx.sender.zaloUserId,
-    { flow: "confirm_done", taskId: task.id, ...(note ? { note } : {}) },
-    FLOW_TTL_MS,
-    o.clock.now,
-  );
+  const nonce = await o.ctx.startFlow({ flow: "confirm_done", taskId: task.id, ...(note ? { note } : {}) });
   const withNote = note ? `\nGhi chú: "${clip(note, 120)}"` : "";
   await o.ctx.reply(`Xác nhận ${task.code} · ${clip(task.title, 80)} đã hoàn thành?${withNote}`, [
     { kind: "query", title: "Xác nhận", payload: `#ok:${nonce}`, hidden: true },
@@ -311,13 +292,7 @@ export async function awaitEvidence(o: OfficialCtx, ref: TaskRef): Promise<void>
 }
 
 async function evidenceFor(o: OfficialCtx, task: TaskSummary) {
-  await o.ctx.services.conversations.start(
-    o.ctx.communeId,
-    o.ctx.sender.zaloUserId,
-    { flow: "await_evidence", taskId: task.id },
-    FLOW_TTL_MS,
-    o.clock.now,
-  );
+  await o.ctx.startFlow({ flow: "await_evidence", taskId: task.id });
   await o.ctx.reply(
     `Anh/chị gửi ảnh, tệp hoặc đường link minh chứng cho ${task.code} ngay sau tin này (trong 30 phút).`,
   );
