@@ -575,6 +575,128 @@ export const SYNONYMS: readonly Synonym[] = [
   },
   {
     say: [
+      "(sửa/sai/đổi/điều chỉnh/cấp lại/làm lại/gộp/mất/thất lạc) [thông tin] [trên/trong] sổ bảo hiểm [xã hội]",
+      "sổ bảo hiểm [xã hội] … (sai/nhầm/mất/hỏng/rách/thất lạc)",
+      "gộp sổ",
+      "(hai/2/nhiều) sổ bảo hiểm",
+    ],
+    means: "cấp lại đổi điều chỉnh thông tin trên sổ bảo hiểm xã hội",
+  },
+  {
+    say: ["(tiền/chế độ/hưởng/trợ cấp/bảo hiểm/nghỉ) thai sản"],
+    means: "giải quyết hưởng chế độ thai sản",
+  },
+  {
+    say: ["tử tuất", "(tiền/chế độ/trợ cấp/hưởng/lương) tuất"],
+    means: "giải quyết hưởng chế độ tử tuất",
+  },
+  {
+    say: ["(tiền/chế độ/hưởng/trợ cấp) ốm đau", "nghỉ ốm … bảo hiểm"],
+    means: "giải quyết hưởng chế độ ốm đau",
+  },
+  {
+    say: [
+      "chuyển [nơi/chỗ] [nhận/lĩnh/lãnh/hưởng] lương hưu",
+      "(nhận/lĩnh/lãnh/hưởng) lương hưu (ở/tại) (nơi/chỗ/tỉnh/xã) (khác/mới)",
+    ],
+    means: "giải quyết chuyển hưởng sang địa bàn khác đối với người đang hưởng lương hưu",
+  },
+  {
+    say: [
+      "(nhận/lĩnh/lãnh) (thay/hộ/giùm/giúp) lương hưu",
+      "ủy quyền … (nhận/lĩnh/lãnh) [thay/hộ] lương hưu",
+    ],
+    means: "ủy quyền lĩnh thay các chế độ bảo hiểm xã hội",
+    // The letter of authority is certified at the commune: that is the request then.
+    unless: ["chứng thực", "công chứng", "xác nhận chữ ký"],
+  },
+  {
+    say: ["(nhận/lĩnh/lãnh) lương hưu (qua/bằng) (tài khoản/ngân hàng/thẻ/atm)"],
+    means: "lĩnh chế độ bảo hiểm xã hội bằng tiền mặt chuyển sang lĩnh bằng tài khoản cá nhân",
+  },
+  {
+    say: [
+      "(thanh toán/hoàn/trả/lấy) [lại] [tiền] (viện phí/khám bệnh/chữa bệnh) … bảo hiểm [y tế]",
+      "(thanh toán/hoàn/trả) [lại] tiền [khám/chữa] [bệnh] … bảo hiểm y tế",
+      "khám [bệnh/chữa bệnh] trái tuyến",
+    ],
+    means: "thanh toán trực tiếp chi phí khám chữa bệnh bảo hiểm y tế",
+  },
+  {
+    say: ["tai nạn lao động", "bệnh nghề nghiệp", "tai nạn (khi/lúc/trong khi) [đang] (làm/đi làm/làm việc)"],
+    means: "giải quyết hưởng chế độ tai nạn lao động bệnh nghề nghiệp lần đầu",
+  },
+
+  // --- Thuế, hải quan (cơ quan ngành dọc) -----------------------------------------------
+  // Folded, "thuế" and "thuê" (rent) are one word: phrases here need a second clue.
+  {
+    say: ["quyết toán thuế [thu nhập cá nhân]", "hoàn thuế thu nhập cá nhân", "(tự/được) hoàn thuế"],
+    means: "khai quyết toán thuế hoàn thuế cá nhân cư trú có thu nhập từ tiền lương tiền công",
+    unless: [
+      "hộ kinh doanh",
+      "kinh doanh",
+      "buôn bán",
+      "bán hàng",
+      "doanh nghiệp",
+      "công ty (quyết toán/hoàn) … cho",
+    ],
+  },
+  {
+    say: [
+      "(làm/đăng ký/xin/cấp/lấy/có) mã số thuế",
+      "mã số thuế (cá nhân/cho con/cho vợ/cho chồng/người phụ thuộc)",
+      "(đăng ký/khai) người phụ thuộc",
+      "giảm trừ gia cảnh",
+    ],
+    means: "đăng ký thuế lần đầu đối với người nộp thuế là cá nhân người phụ thuộc",
+  },
+  {
+    say: [
+      "thuế (bán/chuyển nhượng/sang tên/mua bán) (đất/nhà/nhà đất/sổ đỏ/sổ hồng)",
+      "(bán/chuyển nhượng/sang tên/mua bán) (đất/nhà/nhà đất/sổ đỏ/sổ hồng) …… (nộp/đóng/khai/chịu/mất) thuế",
+      "thuế …… (thừa kế/tặng cho/cho tặng/được cho) (đất/nhà/nhà đất)",
+    ],
+    means:
+      "khai thuế thu nhập cá nhân đối với cá nhân có thu nhập từ chuyển nhượng bất động sản nhận thừa kế",
+  },
+  {
+    say: ["trước bạ [nhà/đất/nhà đất/sổ đỏ/sổ hồng]", "(nhà/đất/nhà đất/sổ đỏ/sổ hồng) …… trước bạ"],
+    means: "khai lệ phí trước bạ nhà đất",
+    unless: ["(xe/xe máy/ô tô/xe gắn máy/tàu/thuyền) …… trước bạ", "trước bạ …… (xe/xe máy/ô tô/xe gắn máy)"],
+  },
+  {
+    say: ["(xe/xe máy/ô tô/xe gắn máy) …… trước bạ", "trước bạ …… (xe/xe máy/ô tô/xe gắn máy)"],
+    means: "khai lệ phí trước bạ tài sản khác",
+  },
+  {
+    say: ["thuế (nhà đất/đất ở/sử dụng đất/đất phi nông nghiệp/đất nông nghiệp)", "thuế đất (hằng/hàng) năm"],
+    means: "khai thuế sử dụng đất phi nông nghiệp",
+  },
+  {
+    say: [
+      "cho thuê (nhà/phòng/phòng trọ/nhà trọ/mặt bằng/ki ốt/kiốt/căn hộ) …… (nộp/đóng/khai/tính) thuế",
+      "thuế [cho] thuê (nhà/phòng/phòng trọ/nhà trọ/mặt bằng/ki ốt/kiốt/căn hộ)",
+    ],
+    means: "khai thuế đối với cá nhân cho thuê bất động sản",
+  },
+  {
+    say: [
+      "thuế khoán",
+      "(hộ kinh doanh/buôn bán/bán hàng/tiệm/quán/cửa hàng) …… (nộp/đóng/khai) thuế",
+      "(nộp/đóng/khai) thuế (hộ kinh doanh/buôn bán/bán hàng/tiệm/quán/cửa hàng)",
+    ],
+    means: "khai thuế đối với hộ kinh doanh cá nhân kinh doanh",
+  },
+  {
+    say: [
+      "(quà/hàng/đồ) …… (nước ngoài) gửi về",
+      "(nhận/gửi) (quà/hàng/đồ/bưu phẩm/bưu kiện) (từ/ở) nước ngoài",
+      "hàng xách tay",
+    ],
+    means: "thủ tục hải quan hàng hóa nhập khẩu miễn thuế trong định mức",
+  },
+  {
+    say: [
       "(xin/xét/làm/đăng ký/công nhận/vào/lên/bình xét/được) [diện/làm] hộ (nghèo/cận nghèo)",
       "sổ [hộ] nghèo",
       "xét nghèo",
