@@ -3,13 +3,17 @@
  * as the project grows.
  */
 import { existsSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { loadCatalogueRecords } from "../src/domain/procedures/search/load-catalogue.js";
 import { ProcedureIndex } from "../src/domain/procedures/search/procedure-index.js";
 import { DEFAULT_CATALOGUE, formatReport, runEvaluation } from "./eval-qa.js";
+import { replyLatency } from "./reply-latency.js";
 
 const DEV_QUESTIONS = "../shared/data/qa/questions-dev.jsonl";
 const SANITY_QUESTIONS = "test/domain/procedures/search/realistic.jsonl";
+/** Written by someone who never saw the search code, and never tuned on (see assets/qa/README.md). */
+const HELDOUT_QUESTIONS = "assets/qa/questions-heldout.jsonl";
 
 async function procedureSearch(): Promise<void> {
   console.log("== procedure search ==");
@@ -25,6 +29,7 @@ async function procedureSearch(): Promise<void> {
   for (const [label, path] of [
     ["dev questions", DEV_QUESTIONS],
     ["realistic sanity set", SANITY_QUESTIONS],
+    ["held-out realistic set", HELDOUT_QUESTIONS],
   ] as const) {
     if (!existsSync(path)) {
       console.log(`${label}: ${path} not found, skipped`);
@@ -41,4 +46,8 @@ async function procedureSearch(): Promise<void> {
   }
 }
 
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
 await procedureSearch();
+await replyLatency();
