@@ -14,9 +14,9 @@ interface Vector {
   signed_with: string;
 }
 
-// Computed independently from the documented formula (shared/data, see zalo-oa-api.md §11).
+// Computed independently from the documented formula (the team's shared vectors, copied into test/fixtures).
 const vectors: Vector[] = JSON.parse(
-  readFileSync(join(process.cwd(), "../shared/data/zalo-signature-vectors.json"), "utf8"),
+  readFileSync(join(process.cwd(), "test/fixtures/zalo-signature-vectors.json"), "utf8"),
 );
 
 describe("verifyZaloSignature against the shared test vectors", () => {

@@ -1,11 +1,15 @@
-/** The real catalogue beside the repository (../shared/data/tthc), read once per test file. */
+/** The real catalogue shipped in assets/, read once per test file. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { CatalogueRow } from "../../../src/domain/procedures/catalogue-source.js";
 
-const dataDir = new URL("../../../../shared/data/tthc/", import.meta.url);
-export const CATALOGUE_PATH = fileURLToPath(new URL("procedures.jsonl", dataDir));
-export const DECISIONS_PATH = fileURLToPath(new URL("commune_service_decisions.tsv", dataDir));
+export const CATALOGUE_PATH = fileURLToPath(
+  new URL("../../../assets/tthc/procedures.jsonl", import.meta.url),
+);
+/** Why each record is or is not a commune service (a copy of the data set's decisions file). */
+export const DECISIONS_PATH = fileURLToPath(
+  new URL("../../fixtures/commune_service_decisions.tsv", import.meta.url),
+);
 
 type RawRecord = Record<string, unknown>;
 
