@@ -576,11 +576,17 @@ const nextDays = (today: string, n: number, label: string): DayRange => ({
 
 // ---------------------------------------------------------------------------
 
-/** "đăng ký 482913", "mã đăng ký của tôi là 482913", "mã 482913" (a year is not a code). */
+/**
+ * "đăng ký 482913", "mã đăng ký của tôi là 482913", "mã 482913". The whole message must be
+ * about linking: task notes mention "đăng ký", "kích hoạt 2500 tài khoản" and "xóa đăng
+ * ký thường trú" all the time, and reading them as link commands would unlink an official
+ * or count towards the wrong-code lock-out. Codes are always six digits.
+ */
 const LINK =
-  /(?:^| )(?:(?:dang ky|lien ket|ket noi|kich hoat|xac thuc|xac nhan)(?: [a-z]+){0,4}|ma(?: so)?(?: la)?) (\d{4,8})(?![\d/.-])/;
+  /^(?:(?:toi|em|anh|chi) )?(?:(?:dang ky|lien ket|ket noi)(?: [a-z]+){0,4}|ma(?: (?:lien ket|dang ky|so))?(?: cua (?:toi|em|anh|chi))?(?: la)?)(?: ma(?: la)?)? (\d{4,8})$/;
+/** "hủy liên kết", "không dùng nữa, hủy đăng ký": the unlink phrase ends the message. */
 const UNLINK =
-  /(?:^| )(?:(?:huy|ngat|bo|go|xoa|dung|ngung)(?: bo)? (?:lien ket|dang ky|ket noi)|(?:khong|thoi) (?:lien ket|ket noi) nua)(?= |$)/;
+  /^(?:[a-z]+ ){0,5}(?:(?:huy|ngat|bo|go|xoa|dung|ngung)(?: bo)? (?:lien ket|dang ky|ket noi)|(?:khong|thoi) (?:lien ket|ket noi) nua)(?: (?:tai khoan|zalo|voi|tro ly|nay|cua toi|cua em))*$/;
 
 function parse(input: string, now: Date): Intent {
   const msg = normalizeMessage(input);
@@ -596,8 +602,8 @@ function parse(input: string, now: Date): Intent {
   const receipt = findReceiptCode(msg.original);
   if (receipt) return { name: "dossier_lookup", receiptCode: receipt };
 
-  if (UNLINK.test(text)) return { name: "unlink" };
-  const link = LINK.exec(text);
+  if (UNLINK.test(core)) return { name: "unlink" };
+  const link = LINK.exec(core);
   if (link) {
     const n = Number(link[1]);
     const looksLikeYear = (link[1] as string).length === 4 && n >= 1900 && n <= 2199;

@@ -428,3 +428,20 @@ describe("robustness", () => {
     expect(parseOfficialIntent("x".repeat(100_000), NOW)).toEqual({ name: "unknown" });
   });
 });
+
+describe("link and unlink only when the whole message is about linking", () => {
+  const now = new Date("2026-11-18T03:00:00Z");
+  it.each([
+    "NV12 60% đã xóa đăng ký tạm trú cho 3 hộ",
+    "hồ sơ xóa đăng ký thường trú quá hạn chưa",
+    "xong NV5 đã hủy đăng ký kết hôn cho 2 trường hợp",
+  ])("%s is not an unlink", (text) => {
+    expect(parseOfficialIntent(text, now).name).not.toBe("unlink");
+  });
+  it.each(["NV7 80% đã kích hoạt 2500 tài khoản định danh", "xác nhận cư trú số nhà 1234"])(
+    "%s is not a link attempt",
+    (text) => {
+      expect(parseOfficialIntent(text, now).name).not.toBe("link");
+    },
+  );
+});
