@@ -83,9 +83,16 @@ export class InboxWorker {
       await this.store.complete(event.id, outcome === "ignored" ? "ignored" : "done");
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const result = await this.store.fail(event, message);
-      if (result === "parked") log.error({ err: error }, "event parked after its last try");
-      else log.warn({ err: error }, "event failed; will retry");
+      try {
+        const result = await this.store.fail(event, message);
+        if (result === "parked") log.error({ err: error }, "event parked after its last try");
+        else log.warn({ err: error }, "event failed; will retry");
+      } catch (storeError) {
+        // The database itself is failing: the event keeps its lease and is taken up again
+        // when the lease expires. Never let this reject: nothing awaits it, and an
+        // unhandled rejection would take the whole service down.
+        log.error({ err: storeError, cause: message }, "could not record the event's failure");
+      }
     }
   }
 }

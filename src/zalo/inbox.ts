@@ -63,11 +63,23 @@ export class InboxStore {
     now = new Date(),
     exclude: ReadonlySet<string> = new Set(),
   ): Promise<InboxEvent[]> {
+    // A lease that expired on an event that already used its tries means the handler took
+    // the process down (or hung) each time: park it instead of running it forever.
+    await this.prisma.inboxEvent.updateMany({
+      where: { status: "processing", lockedUntil: { lt: now }, attempts: { gte: this.policy.maxAttempts } },
+      data: {
+        status: "parked",
+        lockedUntil: null,
+        lastError: "the handler never finished (the process stopped or hung while handling it)",
+      },
+    });
     const runnable = { OR: [{ status: "pending" }, { status: "processing", lockedUntil: { lt: now } }] };
+    // A wide window: one user's long backlog (held back behind a retry) must not hide
+    // other users' events from the claim.
     const candidates = await this.prisma.inboxEvent.findMany({
       where: { ...runnable, nextAttemptAt: { lte: now } },
       orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-      take: limit * 4,
+      take: Math.max(limit * 4, 200),
     });
     const keys = [...new Set(candidates.map((e) => e.orderKey))].filter((k) => !exclude.has(k));
     if (keys.length === 0) return [];

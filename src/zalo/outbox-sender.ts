@@ -72,6 +72,7 @@ export interface OutboxSenderOptions {
 export class OutboxSender {
   private readonly workerId = randomUUID();
   private readonly loop: PollLoop;
+  private stopping = false;
   private pausedUntil = 0;
   private nextSlot = 0;
 
@@ -79,11 +80,11 @@ export class OutboxSender {
     private readonly store: OutboxStore,
     private readonly transport: Transport,
     private readonly log: Logger,
-    private readonly options: OutboxSenderOptions = { ratePerSecond: 10, batchSize: 20, pollMs: 1_000 },
+    private readonly options: OutboxSenderOptions = { ratePerSecond: 10, batchSize: 5, pollMs: 1_000 },
   ) {
     this.loop = new PollLoop(
       async () => {
-        while ((await this.sendBatch(new Date())) > 0);
+        while (!this.stopping && (await this.sendBatch(new Date())) > 0);
       },
       async () => {
         // Sleep until the next row is due (a backoff or a scheduled alert), at most one poll.
@@ -104,7 +105,9 @@ export class OutboxSender {
     this.loop.wake();
   }
 
+  /** Finishes the message being sent, hands the rest of its batch back, and stops. */
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.loop.stop();
   }
 
@@ -121,7 +124,15 @@ export class OutboxSender {
   private async sendBatch(now: Date): Promise<number> {
     if (Date.now() < this.pausedUntil) return 0;
     const rows = await this.store.claim(this.options.batchSize, this.workerId, now);
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
+      if (this.stopping || Date.now() < this.pausedUntil) {
+        // Stopping, or Zalo said slow down mid-batch: the rest were never sent, give them back.
+        await this.store.release(
+          rows.slice(i).map((r) => r.id),
+          this.workerId,
+        );
+        break;
+      }
       await this.waitForSlot();
       const outcome = await this.deliver(row);
       const status = await this.store.record(row, outcome, now);

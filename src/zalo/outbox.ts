@@ -43,7 +43,8 @@ export interface OutboxPolicy {
 
 export const defaultOutboxPolicy: OutboxPolicy = {
   maxAttempts: 8,
-  leaseMs: 60_000,
+  // Longer than a whole batch can take: 5 rows × (10 s call timeout + spacing).
+  leaseMs: 120_000,
   backoffMs: (n, random = Math.random) => {
     const cap = Math.min(1_000 * 2 ** n, 10 * 60_000);
     return Math.round(cap / 2 + (random() * cap) / 2);
@@ -174,13 +175,25 @@ export class OutboxStore {
     });
   }
 
-  /** Operator: send a failed or unreachable row again (a new attempt, same key). */
+  /** Operator: send a failed or unreachable row again, with a fresh set of tries (same key). */
   async retry(id: string): Promise<boolean> {
     const { count } = await this.prisma.outboxMessage.updateMany({
       where: { id, status: { in: ["failed", "unreachable"] } },
-      data: { status: "pending", nextAttemptAt: new Date(), lastError: null },
+      data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), lastError: null },
     });
     return count === 1;
+  }
+
+  /**
+   * Hands claimed rows back unsent (the sender is stopping, or Zalo asked it to slow down):
+   * they were never passed to Zalo, so they go back to pending without using up a try.
+   */
+  async release(ids: string[], workerId: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.prisma.outboxMessage.updateMany({
+      where: { id: { in: ids }, status: "sending", lockedBy: workerId },
+      data: { status: "pending", attempts: { decrement: 1 }, lockedBy: null, lockedUntil: null },
+    });
   }
 
   async nextDueAt(): Promise<Date | null> {

@@ -77,7 +77,7 @@ export class ZaloChannel {
       options.log.child({ component: "outbox" }),
       {
         ratePerSecond: options.outboxRatePerSecond ?? 10,
-        batchSize: 20,
+        batchSize: 5,
         pollMs: 1_000,
       },
     );

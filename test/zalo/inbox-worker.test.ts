@@ -146,3 +146,56 @@ describe.each(providers())("InboxWorker on %s", (provider) => {
     expect(new Set(handled).size).toBe(12);
   });
 });
+
+describe("InboxWorker when the database fails", () => {
+  it("does not crash the process when recording a failure fails too", async () => {
+    const event = {
+      id: "e1",
+      orderKey: "u",
+      eventName: "user_send_text",
+      attempts: 1,
+      payload: "{}",
+    } as unknown as InboxEvent;
+    let claimed = false;
+    const brokenStore = {
+      claim: async () => (claimed ? [] : ((claimed = true), [event])),
+      complete: async () => {
+        throw new Error("database is down");
+      },
+      fail: async () => {
+        throw new Error("database is still down");
+      },
+    } as unknown as InboxStore;
+    const worker = new InboxWorker(brokenStore, async () => "done", log, { concurrency: 1, pollMs: 10 });
+    await expect(worker.drain()).resolves.toBeUndefined();
+  });
+});
+
+describe("InboxStore claims", () => {
+  it("parks an event whose handler never finished after its last try, and does not let one user's backlog hide another's", async () => {
+    const db = await createTestDatabase();
+    try {
+      const store = new InboxStore(db.prisma, { maxAttempts: 2, leaseMs: 10, backoffMs: () => 60_000 });
+      await store.insert(event("crash", 1));
+      for (let i = 0; i < 2; i++) {
+        expect(await store.claim(1)).toHaveLength(1); // the process "dies" with it each time
+        await sleep(15);
+      }
+      expect(await store.claim(1)).toEqual([]);
+      expect((await store.parked()).map((e) => e.orderKey)).toEqual(["crash"]);
+
+      // User x: 30 queued events behind one waiting for a retry; user y's event must still run.
+      const first = event("x", 0);
+      await store.insert(first);
+      const [head] = await store.claim(1);
+      await store.fail(head!, "boom");
+      for (let i = 1; i <= 30; i++) await store.insert(event("x", i));
+      await sleep(2);
+      await store.insert(event("y", 1));
+      const claimed = await store.claim(1);
+      expect(claimed.map((e) => e.orderKey)).toEqual(["y"]);
+    } finally {
+      await db.close();
+    }
+  });
+});

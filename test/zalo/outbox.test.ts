@@ -145,3 +145,35 @@ describe.each(providers())("outbox on %s", (provider) => {
     expect(await sender(store).drain(() => at)).toBe(1);
   });
 });
+
+describe("outbox sender shutdown", () => {
+  it("stops after the message in flight and hands the rest of its batch back untouched", async () => {
+    const db = await createTestDatabase();
+    try {
+      const store = new OutboxStore(db.prisma);
+      for (let i = 0; i < 30; i++) await store.enqueue(message(`k-stop-${i}`));
+      let delivered = 0;
+      const slow = {
+        async deliver() {
+          await new Promise((r) => setTimeout(r, 30));
+          delivered += 1;
+          return { messageId: "z" };
+        },
+      };
+      const sender = new OutboxSender(store, slow, log, { ratePerSecond: 1000, batchSize: 5, pollMs: 10 });
+      sender.start();
+      await new Promise((r) => setTimeout(r, 100));
+      const started = Date.now();
+      await sender.stop();
+      expect(Date.now() - started).toBeLessThan(500);
+      expect(delivered).toBeLessThan(30);
+      expect(await db.prisma.outboxMessage.count({ where: { status: "sending" } })).toBe(0);
+      expect(await db.prisma.outboxMessage.count({ where: { status: "sent" } })).toBe(delivered);
+      const pending = await db.prisma.outboxMessage.findMany({ where: { status: "pending" } });
+      expect(pending.length).toBe(30 - delivered);
+      expect(pending.every((r) => r.attempts === 0)).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
+});
