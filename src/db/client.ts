@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -49,7 +50,40 @@ function openSqlite(url: string): Db {
   mkdirSync(dirname(sqliteFilePath(url)), { recursive: true });
   // `timeout` is SQLite's busy timeout: a second writer waits instead of failing at once.
   const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 }, { timestampFormat: "iso8601" });
-  return new SqliteClient({ adapter });
+  return isolateTransactions(new SqliteClient({ adapter }));
+}
+
+/**
+ * The SQLite adapter runs everything on one connection, so a query issued while another
+ * piece of work has a transaction open would run INSIDE that transaction and vanish with
+ * its rollback (an inbox insert already acknowledged to Zalo, say). Here a transaction
+ * holds the connection alone: queries from outside it wait until it ends; queries from
+ * inside it (recognised through async context) go straight through.
+ */
+function isolateTransactions(client: SqliteClient): Db {
+  const insideTransaction = new AsyncLocalStorage<true>();
+  let tail: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  const extended = client.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        return insideTransaction.getStore() ? query(args) : exclusive(() => query(args));
+      },
+    },
+  });
+  const transaction = extended.$transaction.bind(extended) as (...args: unknown[]) => Promise<unknown>;
+  return new Proxy(extended, {
+    get(target, property, receiver) {
+      if (property === "$transaction") {
+        return (...args: unknown[]) => exclusive(() => insideTransaction.run(true, () => transaction(...args)));
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  }) as unknown as Db;
 }
 
 function openPostgres(url: string): Db {

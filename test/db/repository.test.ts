@@ -98,4 +98,22 @@ describe.each(providers())("database on %s", (provider) => {
     await db.prisma.commune.delete({ where: { id: commune.id } });
     expect(await db.prisma.department.count({ where: { communeId: commune.id } })).toBe(0);
   });
+
+  it("keeps work from outside a transaction out of it: a rollback loses only the transaction's rows", async () => {
+    const inside = db.prisma
+      .$transaction(async (tx) => {
+        await tx.commune.create({ data: { slug: `in-tx-${provider}`, name: "A", kind: "xa" } });
+        await new Promise((r) => setTimeout(r, 50));
+        throw new Error("rollback");
+      })
+      .catch((error: Error) => error.message);
+    await new Promise((r) => setTimeout(r, 10));
+    await db.prisma.commune.create({ data: { slug: `outside-${provider}`, name: "B", kind: "xa" } });
+    const rows = await db.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
+      `SELECT COUNT(*) AS n FROM "Commune" WHERE slug = '${"outside-" + provider}'`,
+    );
+    expect(await inside).toBe("rollback");
+    expect(Number(rows[0]!.n)).toBe(1);
+    expect(await db.prisma.commune.count({ where: { slug: `in-tx-${provider}` } })).toBe(0);
+  });
 });
