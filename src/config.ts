@@ -134,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     adminApiToken: e.ADMIN_API_TOKEN,
     seedDemo:
       e.SEED_DEMO === undefined || e.SEED_DEMO === ""
-        ? e.DATABASE_URL.provider === "sqlite"
+        ? e.DATABASE_URL.provider === "sqlite" && e.NODE_ENV !== "production"
         : e.SEED_DEMO === "true" || e.SEED_DEMO === "1",
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

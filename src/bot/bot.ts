@@ -76,7 +76,8 @@ export function createBot(services: BotServices, middlewares: Middleware<BotCont
       }
       case "user_click_chatnow": {
         const user = await recordInteraction(services.prisma, communeId, parsed.event.user_id, at);
-        await run(context(user, { text: "", msgId: null }));
+        // Pressing "Nhắn tin" on the OA's page is a hello: answer it as one.
+        await run(context(user, { text: "xin chào", msgId: null }));
         return "done";
       }
       case "user_send_text": {

@@ -79,7 +79,8 @@ function isolateTransactions(client: SqliteClient): Db {
   return new Proxy(extended, {
     get(target, property, receiver) {
       if (property === "$transaction") {
-        return (...args: unknown[]) => exclusive(() => insideTransaction.run(true, () => transaction(...args)));
+        return (...args: unknown[]) =>
+          exclusive(() => insideTransaction.run(true, () => transaction(...args)));
       }
       return Reflect.get(target, property, receiver);
     },

@@ -102,6 +102,11 @@ export class TokenManager implements AccessTokenSource {
         row.accessExpiresAt &&
         row.accessExpiresAt.getTime() - Date.now() > this.margin
       ) {
+        // Another replica refreshed while we waited for the lease: give the lease back.
+        await this.prisma.oaToken.update({
+          where: { oaId: this.options.oaId },
+          data: { lockedUntil: null, lockedBy: null },
+        });
         return row.accessToken;
       }
       if (!row.refreshToken)

@@ -84,7 +84,7 @@ export function citizenRouter(catalogues: CatalogueSource): Middleware<BotContex
     if (intent.name === "thanks") return ctx.reply(thanksReply);
     if (/^(phan anh|kien nghi|gop y|khieu nai)\b/.test(fold(text))) {
       const content = text.replace(/^\S+\s+\S+\s*[:,-]?\s*/, "");
-      if (content.length >= 15) return storePakn(ctx, content);
+      if (content.length >= 15) return storePakn(ctx, content, text);
       await ctx.startFlow({ flow: "await_pakn" });
       return ctx.reply(askPakn);
     }
@@ -238,8 +238,11 @@ function staleChoice(ctx: BotContext) {
   return ctx.reply("Lựa chọn này đã hết hạn. Anh/chị nhắn lại câu hỏi giúp em.");
 }
 
-async function storePakn(ctx: BotContext, content: string): Promise<void> {
-  const kind = /kien nghi|gop y|de nghi|de xuat/.test(fold(content)) ? "suggestion" : "complaint";
+/** `said` is the whole message: "kiến nghị …" names the kind before the content starts. */
+async function storePakn(ctx: BotContext, content: string, said = content): Promise<void> {
+  const kind = /^(kien nghi|gop y|de nghi|de xuat)|\b(kien nghi|gop y|de xuat)\b/.test(fold(said))
+    ? "suggestion"
+    : "complaint";
   const row = await recordFeedback(ctx.prisma, {
     communeId: ctx.communeId,
     zaloUserId: ctx.sender.zaloUserId,

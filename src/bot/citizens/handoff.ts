@@ -22,7 +22,7 @@ export async function startHandoff(ctx: BotContext, question: string): Promise<v
   for (const g of groups)
     await ctx.notifyGroup(
       g.groupId,
-      `${text}\nCán bộ trực nhắn riêng cho OA để trả lời.`,
+      `${text}\nCán bộ Bộ phận một cửa đã liên kết Zalo sẽ nhận tin riêng kèm nút “Trả lời”.`,
       `handoff:${row.id}:group:${g.groupId}`,
     );
   const desk = await ctx.prisma.zaloUser.findMany({

@@ -95,7 +95,7 @@ async function decide(o: OfficialCtx, requestId: string | undefined, decision: s
   }
   const { request, task } = result;
   const newDue = formatDayVi(request.requestedDueAt, o.clock.now);
-  const verdict = decision === "approved" ? `đồng ý gia hạn đến ${newDue}` : "không đồng ý gia hạn";
+  const verdict = decision === "approved" ? `đồng ý gia hạn đến ${newDue}` : "từ chối gia hạn";
   await ctx.reply(`Đã ${verdict} cho ${task.code}.`);
   const requester = await ctx.prisma.zaloUser.findUnique({
     where: { officialId: request.requestedById },

@@ -48,7 +48,7 @@ export function dossiersDue(o: OfficialCtx, range: DayRange) {
   return showDossierPage(
     o,
     {
-      heading: `Hồ sơ đến hạn ${range.label}`,
+      heading: `Hồ sơ hạn ${range.label}`,
       filter: { dueFrom: start.toISOString(), dueTo: to.toISOString() },
     },
     0,

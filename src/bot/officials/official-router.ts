@@ -44,6 +44,19 @@ export const officialRouter: Middleware<BotContext> = async (ctx, next) => {
   }
 
   if (flow?.flow === "answer_handoff" && ctx.text) {
+    const said = parseOfficialIntent(ctx.text, ctx.now);
+    if (/^(huy|thoi|khong tra loi)\b/i.test(ctx.text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase())) {
+      await ctx.clearFlow();
+      await ctx.reply("Đã thôi trả lời. Câu hỏi vẫn chờ cán bộ khác.");
+      return;
+    }
+    if (!["unknown", "thanks", "greeting"].includes(said.name)) {
+      // A command typed by habit must not reach the citizen as the answer.
+      await ctx.reply(
+        "Anh/chị đang trả lời câu hỏi của người dân: nhắn nội dung trả lời, hoặc “hủy” để thôi.",
+      );
+      return;
+    }
     await ctx.clearFlow();
     const sent = await relayAnswer(ctx, flow.feedbackId, o.name, ctx.text);
     await ctx.reply(

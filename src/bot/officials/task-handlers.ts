@@ -75,7 +75,7 @@ export function tasksDue(o: OfficialCtx, range: DayRange) {
   return showTaskPage(
     o,
     {
-      heading: `Việc đến hạn ${range.label}`,
+      heading: `Việc hạn ${range.label}`,
       filter: { dueFrom: from.toISOString(), dueTo: to.toISOString() },
     },
     0,
@@ -301,7 +301,8 @@ async function evidenceFor(o: OfficialCtx, task: TaskSummary) {
 /** Stores what arrived while a task waits for evidence. */
 export async function storeEvidence(o: OfficialCtx, taskId: string): Promise<boolean> {
   const { update } = o.ctx;
-  const attachment = update.attachments[0];
+  // Stickers and locations are reactions, not evidence the district could check.
+  const attachment = update.attachments.find((a) => a.type === "image" || a.type === "file");
   const link = update.text?.match(/https?:\/\/\S+/)?.[0];
   if (!attachment?.url && !link) return false;
   const kind = attachment ? (attachment.type === "image" ? "image" : "file") : "link";

@@ -1,6 +1,6 @@
 import { formatDateTimeVi, formatDayVi } from "../../domain/calendar/format.js";
 import type { WorkingCalendar } from "../../domain/calendar/working-days.js";
-import type { DossierSummary } from "../../domain/dossiers/dossier-queries.js";
+import { type DossierSummary, isOpenDossierStatus } from "../../domain/dossiers/dossier-queries.js";
 import type { FeedbackFigures } from "../../domain/feedback/feedback.js";
 import type { QuickStats } from "../../domain/reports/quick-stats.js";
 import type { TaskDetail, TaskHistoryEntry, TaskSummary } from "../../domain/tasks/task-queries.js";
@@ -65,7 +65,7 @@ export function taskDetailText(task: TaskDetail, clock: Clock): string {
       ? `Hạn: ${formatDayVi(task.dueAt, clock.now)}${task.status === "done" ? "" : `, ${dueWords(task.dueAt, clock)}`}`
       : `Thời hạn: ${task.deadlineText ?? "thường xuyên"}`,
     `Trạng thái: ${STATUS_VI[task.status] ?? task.status}, tiến độ ${task.progress}%`,
-    `Minh chứng: ${task.evidenceCount > 0 ? `${task.evidenceCount} tệp` : "chưa có (huyện trừ điểm nếu thiếu)"}`,
+    `Minh chứng: ${task.evidenceCount > 0 ? `${task.evidenceCount} minh chứng` : "chưa có (huyện trừ điểm nếu thiếu)"}`,
     task.pendingExtension
       ? `Đang chờ duyệt gia hạn đến ${formatDayVi(task.pendingExtension.requestedDueAt, clock.now)}`
       : null,
@@ -133,15 +133,26 @@ export function dossierList(
   return `${heading} (${total}):\n${lines.join("\n")}${more}`;
 }
 
+const DOSSIER_STATUS_VI: Record<string, string> = {
+  received: "đã tiếp nhận",
+  processing: "đang giải quyết",
+  supplement: "chờ bổ sung",
+  completed: "đã có kết quả",
+  returned: "đã trả kết quả",
+  withdrawn: "người nộp đã rút",
+  rejected: "từ chối giải quyết",
+};
+const CHANNEL_VI: Record<string, string> = { online: "trực tuyến", postal: "bưu chính", direct: "trực tiếp" };
+
 export function dossierDetail(d: DossierSummary, clock: Clock): string {
-  const open = !["completed", "returned", "withdrawn", "rejected"].includes(d.status);
+  const open = isOpenDossierStatus(d.status);
   return [
     `Hồ sơ ${d.receiptCode}`,
     `Thủ tục: ${d.procedureName}`,
-    `Người nộp: ${d.applicantName} (${d.channel === "online" ? "trực tuyến" : "trực tiếp"})`,
+    `Người nộp: ${d.applicantName} (${CHANNEL_VI[d.channel] ?? d.channel})`,
     `Tiếp nhận: ${formatDateTimeVi(d.receivedAt, clock.now)}`,
     `Hạn trả: ${formatDateTimeVi(d.dueAt, clock.now)}${open ? `, ${dueWords(d.dueAt, clock)}` : ""}`,
-    d.returnedAt ? `Đã trả: ${formatDateTimeVi(d.returnedAt, clock.now)}` : `Trạng thái: đang giải quyết`,
+    `Trạng thái: ${DOSSIER_STATUS_VI[d.status] ?? d.status}${d.returnedAt ? ` (${formatDateTimeVi(d.returnedAt, clock.now)})` : ""}`,
     d.handler ? `Cán bộ xử lý: ${d.handler.name}` : null,
   ]
     .filter((l): l is string => l !== null)

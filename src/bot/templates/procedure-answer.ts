@@ -143,7 +143,7 @@ export function procedureButtons(record: CatalogueRecord, shown: Aspect[]): Butt
   const others = record.commune_service
     ? (Object.keys(ASPECT_TITLES) as Exclude<Aspect, "general">[])
         .filter((a) => !shown.includes(a))
-        .filter((a) => !(shown.length === 0 && ["documents", "time", "fee"].includes(a)))
+        .filter((a) => !(shown.every((s) => s === "general") && ["documents", "time", "fee"].includes(a)))
         .slice(0, 3)
     : [];
   return [

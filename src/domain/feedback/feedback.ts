@@ -26,6 +26,20 @@ export interface FeedbackInput {
 }
 
 export async function recordFeedback(prisma: Db, input: FeedbackInput) {
+  if (input.kind === "complaint" || input.kind === "suggestion" || input.kind === "question") {
+    // The same message handled twice (a retried event) must not file it twice.
+    const same = await prisma.feedback.findFirst({
+      where: {
+        communeId: input.communeId,
+        zaloUserId: input.zaloUserId,
+        kind: input.kind,
+        question: input.question ?? null,
+        content: input.content ?? null,
+        createdAt: { gte: new Date(Date.now() - 10 * 60_000) },
+      },
+    });
+    if (same) return same;
+  }
   for (let attempt = 0; ; attempt++) {
     const trackingCode = `${PREFIX[input.kind]}-${randomInt(100_000, 1_000_000)}`;
     try {
