@@ -32,12 +32,16 @@ const databaseUrl = z
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
+/** A variable set to an empty string means "not set" (env files often leave `PORT=`). */
+const blankAsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: databaseUrl,
   // 0 asks the OS for a free port (tests).
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
   PUBLIC_BASE_URL: httpUrl.optional(),
   TZ_DISPLAY: z
     .string()
@@ -59,12 +63,12 @@ const envSchema = z.object({
   ZALO_OAUTH_BASE_URL: httpUrl.default("https://oauth.zaloapp.com"),
   ZALO_SITE_VERIFICATION: optionalString,
   /** Outgoing messages per second across all recipients. */
-  ZALO_SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
+  ZALO_SEND_RATE_PER_SECOND: z.preprocess(blankAsUnset, z.coerce.number().positive().max(1000).default(10)),
   /** Reject webhook events older than this many hours; unset = off (Zalo retries for hours). */
-  ZALO_WEBHOOK_MAX_AGE_HOURS: z.coerce
-    .number()
-    .min(24, "must be at least 24: Zalo redelivers for hours")
-    .optional(),
+  ZALO_WEBHOOK_MAX_AGE_HOURS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().min(24, "must be at least 24: Zalo redelivers for hours").optional(),
+  ),
   ADMIN_API_TOKEN: z
     .string()
     .trim()
@@ -73,7 +77,7 @@ const envSchema = z.object({
     .refine((s) => s === undefined || s.length >= 16, "must be at least 16 characters"),
   /** Default: seed the demo commune into the embedded database only. */
   SEED_DEMO: z.enum(["true", "false", "1", "0", ""]).optional(),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1_000).default(10_000)),
 });
 
 const zaloKeys = [

@@ -112,7 +112,9 @@ export async function startService(
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
+    // The sandbox lets anyone act as any official: keep it to this machine.
+    const host = config.mode === "sandbox" ? "127.0.0.1" : "0.0.0.0";
+    const s = app.listen(config.port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -94,3 +94,18 @@ describe("loadConfig", () => {
     expect(problems.join("\n")).not.toContain("short-secret");
   });
 });
+
+describe("blank variables", () => {
+  it("treat an empty value as unset rather than as zero", () => {
+    const config = loadConfig({
+      PORT: "",
+      SHUTDOWN_TIMEOUT_MS: " ",
+      ZALO_WEBHOOK_MAX_AGE_HOURS: "",
+      ZALO_SEND_RATE_PER_SECOND: "",
+    });
+    expect(config.port).toBe(3000);
+    expect(config.shutdownTimeoutMs).toBe(10_000);
+    expect(config.zalo.webhookMaxAgeMs).toBeUndefined();
+    expect(config.zalo.sendRatePerSecond).toBe(10);
+  });
+});
