@@ -69,6 +69,47 @@ describe("edge cases of the chat", () => {
   });
 });
 
+describe("an extension asked before any leader linked", () => {
+  it("is shown to a leader when they open the menu later, with the decision buttons", async () => {
+    const zalo = await ZaloHarness.start({ seedDemo: true });
+    try {
+      const prisma = zalo.service.db.prisma;
+      const officer = await prisma.official.findFirstOrThrow({
+        where: { role: "officer", department: { code: "VP" } },
+      });
+      await zalo.say(
+        "z-off",
+        `đăng ký ${(await createLinkCode(prisma, officer.id, { now: new Date() })).code}`,
+      );
+      const task = await prisma.task.findFirstOrThrow({
+        where: { leadDepartment: { code: "VP" }, status: { not: "done" }, dueAt: { gt: new Date() } },
+        orderBy: { dueAt: "asc" },
+      });
+      const later = new Date(task.dueAt!.getTime() + 10 * 86_400_000);
+      const [y, m, d] = later.toISOString().slice(0, 10).split("-");
+      expect((await zalo.say("z-off", `gia hạn ${task.code} đến ${d}/${m}/${y}`)).text).toMatch(
+        /chưa có lãnh đạo nào liên kết/,
+      );
+
+      const leader = await prisma.official.findFirstOrThrow({ where: { role: "leader" } });
+      await zalo.say(
+        "z-lead",
+        `đăng ký ${(await createLinkCode(prisma, leader.id, { now: new Date() })).code}`,
+      );
+      const before = zalo.sent.length;
+      await zalo.say("z-lead", "hướng dẫn");
+      await new Promise((r) => setTimeout(r, 300));
+      const reminder = zalo.sent
+        .slice(before)
+        .find((m) => m.text.startsWith("Đề nghị gia hạn đang chờ duyệt"));
+      expect(reminder?.text).toContain(task.code);
+      expect(reminder?.buttons.map((b) => b.title)).toEqual(["Đồng ý", "Từ chối"]);
+    } finally {
+      await zalo.stop();
+    }
+  }, 60_000);
+});
+
 describe("configuration", () => {
   it("does not seed the fictional demo commune in production unless asked", () => {
     const zaloEnv = {

@@ -10,6 +10,7 @@ import { officialCtx } from "./official-context.js";
 import { showOnTimeRate, showStats } from "./stats-handlers.js";
 import {
   askExtension,
+  remindPendingExtensions,
   askMarkDone,
   awaitEvidence,
   departmentTasks,
@@ -79,7 +80,8 @@ export const officialRouter: Middleware<BotContext> = async (ctx, next) => {
   switch (intent.name) {
     case "help":
     case "greeting":
-      return ctx.reply(officialHelp(o.name), officialMenuButtons);
+      await ctx.reply(officialHelp(o.name), officialMenuButtons);
+      return remindPendingExtensions(o);
     case "thanks":
       return ctx.reply("Dạ, anh/chị cần gì thêm cứ nhắn em ạ.");
     case "my_tasks":

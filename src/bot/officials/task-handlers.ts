@@ -2,6 +2,7 @@ import { formatDayVi } from "../../domain/calendar/format.js";
 import { canSeeTask } from "../../domain/officials/scope.js";
 import {
   findTaskByCode,
+  listPendingExtensions,
   listTasks,
   matchDepartment,
   searchTasks,
@@ -283,6 +284,25 @@ async function extensionOf(o: OfficialCtx, taskId: string, until: string, reason
       ? `Đã gửi đề nghị gia hạn ${task.code} đến ${formatDayVi(request.requestedDueAt, o.clock.now)} cho lãnh đạo UBND. Em sẽ báo khi có ý kiến.`
       : `Đã ghi nhận đề nghị gia hạn ${task.code}, nhưng chưa có lãnh đạo nào liên kết Zalo để duyệt. Anh/chị báo trực tiếp lãnh đạo giúp em.`,
   );
+}
+
+/**
+ * A leader who was not linked when an extension was asked for never got its buttons:
+ * their menu lists what still waits for a decision.
+ */
+export async function remindPendingExtensions(o: OfficialCtx): Promise<void> {
+  const pending = await listPendingExtensions(o.ctx.prisma, o.actor);
+  for (const request of pending.slice(0, 3)) {
+    const lines = [
+      `Đề nghị gia hạn đang chờ duyệt: ${request.task.code} · ${clip(request.task.title, 80)}`,
+      `Người đề nghị: ${request.requestedBy.name}, đến ${formatDayVi(request.requestedDueAt, o.clock.now)}`,
+      request.reason ? `Lý do: ${clip(request.reason, 150)}` : null,
+    ];
+    await o.ctx.reply(lines.filter(Boolean).join("\n"), [
+      { kind: "query", title: "Đồng ý", payload: `#ext:${request.id}:approved`, hidden: true },
+      { kind: "query", title: "Từ chối", payload: `#ext:${request.id}:rejected`, hidden: true },
+    ]);
+  }
 }
 
 /** "minh chứng NV12": the next image or file the official sends is stored as evidence. */
