@@ -36,6 +36,13 @@ describe("citizens ask about procedures", () => {
     expect(fee.text.split("\n\n")[1]).toMatch(/^Lệ phí:/);
   });
 
+  it("answers a follow-up about the procedure just answered", async () => {
+    await zalo.say(CITIZEN, "thủ tục đăng ký khai tử cần giấy tờ gì");
+    const followUp = await zalo.say(CITIZEN, "còn lệ phí thủ tục này bao nhiêu ạ");
+    expect(followUp.text).toMatch(/khai tử/i);
+    expect(followUp.text.split("\n\n")[1]).toMatch(/^Lệ phí:/);
+  });
+
   it("leads with the time when asked how long", async () => {
     const reply = await zalo.say(CITIZEN, "dang ky ket hon mat bao lau vay");
     expect(reply.text).toMatch(/đăng ký kết hôn/i);

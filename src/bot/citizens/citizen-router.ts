@@ -88,16 +88,25 @@ export function citizenRouter(catalogues: CatalogueSource): Middleware<BotContex
       await ctx.startFlow({ flow: "await_pakn" });
       return ctx.reply(askPakn);
     }
-    return answerQuestion(ctx, catalogues, text);
+    return answerQuestion(ctx, catalogues, text, flow);
   };
 }
 
-async function answerQuestion(ctx: BotContext, catalogues: CatalogueSource, text: string): Promise<void> {
+async function answerQuestion(
+  ctx: BotContext,
+  catalogues: CatalogueSource,
+  text: string,
+  flow: StoredFlow | null,
+): Promise<void> {
   const catalogue = await catalogues.current();
   const outcome = catalogue.search(text, 5);
   const aspects = detectAspects(text);
   const top = outcome.results[0];
   if (outcome.decision === "answer" && top) return answerProcedure(ctx, catalogue, top.code, aspects);
+  if (flow?.flow === "procedure_context" && isFollowUp(text, aspects, outcome.declineReason)) {
+    // "lệ phí thủ tục này bao nhiêu" right after an answer is about that procedure.
+    return answerProcedure(ctx, catalogue, flow.code, aspects);
+  }
 
   if (outcome.decision === "choose") {
     const options = outcome.results.slice(0, 4);
@@ -149,6 +158,8 @@ async function answerProcedure(
   }
   const contact = await contactOf(ctx);
   const note = await localNote(ctx.prisma, ctx.communeId, code);
+  // Remember what was answered, so a follow-up ("còn lệ phí thì sao?") can refer to it.
+  await ctx.startFlow({ flow: "procedure_context", code });
   let text = procedureAnswer(record, aspects, contact);
   if (note && !note.served) {
     text = `${record.name} (mã ${record.code})\n\nUBND xã không tiếp nhận thủ tục này.${note.localNotes ? ` ${note.localNotes}` : ""}\n\n${contactLinesShort(contact)}`;
@@ -275,4 +286,14 @@ function shortName(name: string): string {
 
 function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gi, "d").toLowerCase();
+}
+
+/**
+ * A follow-up names an aspect but no procedure of its own: "thủ tục này", "cái này", or
+ * nothing at all besides the aspect ("mất bao lâu?", "lệ phí bao nhiêu").
+ */
+function isFollowUp(text: string, aspects: Aspect[], declineReason: string | undefined): boolean {
+  if (aspects.every((a) => a === "general")) return false;
+  if (declineReason === "no_content") return true;
+  return /\b(thu tuc|cai|viec|giay|ho so) (nay|do|kia)\b|\b(vay|the) (thi|con)\b|^con\b/.test(fold(text));
 }

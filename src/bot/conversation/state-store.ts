@@ -21,6 +21,8 @@ export const flowState = z.discriminatedUnion("flow", [
     aspects: z.array(z.string()),
     question: z.string(),
   }),
+  /** The procedure a citizen was just told about, for follow-up questions. */
+  z.object({ flow: z.literal("procedure_context"), code: z.string() }),
   /** A citizen asked for a person; the question waits for the desk. */
   z.object({ flow: z.literal("offer_handoff"), question: z.string() }),
   /** The next message is a complaint or suggestion (phản ánh, kiến nghị). */
