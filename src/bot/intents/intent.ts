@@ -39,3 +39,31 @@ export type Intent =
   | { name: "unknown" };
 
 export type IntentName = Intent["name"];
+
+// A record keyed by every name: the compiler refuses it when an intent is added or removed.
+const EVERY_INTENT: Record<IntentName, true> = {
+  help: true,
+  greeting: true,
+  thanks: true,
+  link: true,
+  unlink: true,
+  my_tasks: true,
+  tasks_due: true,
+  tasks_overdue: true,
+  department_tasks: true,
+  task_detail: true,
+  task_history: true,
+  mark_done: true,
+  set_progress: true,
+  request_extension: true,
+  attach_evidence: true,
+  dossiers_overdue: true,
+  dossiers_due: true,
+  dossier_lookup: true,
+  stats: true,
+  on_time_rate: true,
+  more: true,
+  unknown: true,
+};
+
+export const INTENT_NAMES = Object.keys(EVERY_INTENT) as IntentName[];

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findDayRange } from "../../../src/bot/intents/date-phrases.js";
-import type { Intent, IntentName } from "../../../src/bot/intents/intent.js";
+import { INTENT_NAMES, type Intent } from "../../../src/bot/intents/intent.js";
 import { normalizeMessage, normalizeText, originalSlice } from "../../../src/bot/intents/normalize.js";
 import { parseOfficialIntent } from "../../../src/bot/intents/parse-official-intent.js";
 import { findReceiptCode } from "../../../src/bot/intents/receipt-code.js";
@@ -21,31 +21,7 @@ const parse = (text: string, now: Date = NOW): Intent => parseOfficialIntent(tex
 describe("utterance table", () => {
   it("has at least 220 rows covering every intent", () => {
     expect(UTTERANCES.length).toBeGreaterThanOrEqual(220);
-    const names: IntentName[] = [
-      "help",
-      "greeting",
-      "thanks",
-      "link",
-      "unlink",
-      "my_tasks",
-      "tasks_due",
-      "tasks_overdue",
-      "department_tasks",
-      "task_detail",
-      "task_history",
-      "mark_done",
-      "set_progress",
-      "request_extension",
-      "attach_evidence",
-      "dossiers_overdue",
-      "dossiers_due",
-      "dossier_lookup",
-      "stats",
-      "on_time_rate",
-      "more",
-      "unknown",
-    ];
-    for (const name of names) {
+    for (const name of INTENT_NAMES) {
       expect(UTTERANCES.filter((u) => u.intent.name === name).length, name).toBeGreaterThanOrEqual(3);
     }
   });
@@ -325,30 +301,7 @@ describe("task actions", () => {
 });
 
 describe("robustness", () => {
-  const NAMES = new Set<string>([
-    "help",
-    "greeting",
-    "thanks",
-    "link",
-    "unlink",
-    "my_tasks",
-    "tasks_due",
-    "tasks_overdue",
-    "department_tasks",
-    "task_detail",
-    "task_history",
-    "mark_done",
-    "set_progress",
-    "request_extension",
-    "attach_evidence",
-    "dossiers_overdue",
-    "dossiers_due",
-    "dossier_lookup",
-    "stats",
-    "on_time_rate",
-    "more",
-    "unknown",
-  ]);
+  const NAMES = new Set<string>(INTENT_NAMES);
   const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
   function assertValid(intent: Intent): void {
