@@ -139,6 +139,9 @@ export async function startService(
     ),
   );
   scheduler.start();
+  // Check the OA token now rather than at the first message: a refused refresh shows on
+  // /health at once (the token manager logs the failure itself).
+  channel.tokens?.ensureFresh().catch(() => undefined);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
