@@ -40,6 +40,17 @@ export interface UserProfile {
   avatar: string | null;
 }
 
+/**
+ * For a text Zalo receives in several parts: parts already accepted are skipped, and each
+ * newly accepted part is reported, so a retry after a failure never repeats a part.
+ */
+export interface PartProgress {
+  skip: number;
+  onPart: (partsSent: number) => Promise<void>;
+}
+
+const NO_PROGRESS: PartProgress = { skip: 0, onPart: async () => {} };
+
 export const MAX_BUTTONS = 5;
 export const MAX_BUTTON_TITLE = 20;
 
@@ -69,27 +80,46 @@ export class OaClient {
     userId: string,
     text: string,
     options: { quoteMessageId?: string } = {},
+    progress: PartProgress = NO_PROGRESS,
   ): Promise<SentMessage> {
-    let last: SentMessage = { messageId: null };
-    for (const [i, chunk] of splitText(text, ZALO_TEXT_LIMIT).entries()) {
+    return this.sendParts(splitText(text, ZALO_TEXT_LIMIT), progress, (chunk, i) => {
       const message: Record<string, unknown> = { text: chunk };
       if (i === 0 && options.quoteMessageId) message.quote_message_id = options.quoteMessageId;
-      last = await this.sendCs(userId, message);
+      return this.sendCs(userId, message);
+    });
+  }
+
+  private async sendParts(
+    parts: string[],
+    progress: PartProgress,
+    send: (part: string, index: number, last: boolean) => Promise<SentMessage>,
+  ): Promise<SentMessage> {
+    let sent: SentMessage = { messageId: null };
+    for (const [i, part] of parts.entries()) {
+      if (i < progress.skip) continue;
+      sent = await send(part, i, i === parts.length - 1);
+      await progress.onPart(i + 1);
     }
-    return last;
+    return sent;
   }
 
   /**
    * Text with up to five buttons (the v3 consultation message's template attachment).
    * A text longer than the limit is sent first, the buttons ride on its last part.
    */
-  async sendButtons(userId: string, text: string, buttons: Button[]): Promise<SentMessage> {
-    const parts = splitText(text, ZALO_TEXT_LIMIT);
-    for (const part of parts.slice(0, -1)) await this.sendCs(userId, { text: part });
-    return this.sendCs(userId, {
-      text: parts.at(-1) ?? "",
-      attachment: { type: "template", payload: { buttons: buttons.slice(0, MAX_BUTTONS).map(toZaloButton) } },
-    });
+  async sendButtons(
+    userId: string,
+    text: string,
+    buttons: Button[],
+    progress: PartProgress = NO_PROGRESS,
+  ): Promise<SentMessage> {
+    const attachment = {
+      type: "template",
+      payload: { buttons: buttons.slice(0, MAX_BUTTONS).map(toZaloButton) },
+    };
+    return this.sendParts(splitText(text, ZALO_TEXT_LIMIT), progress, (part, _i, last) =>
+      this.sendCs(userId, last ? { text: part, attachment } : { text: part }),
+    );
   }
 
   async sendImage(userId: string, imageUrl: string, caption?: string): Promise<SentMessage> {
@@ -102,15 +132,17 @@ export class OaClient {
     });
   }
 
-  async sendGroupText(groupId: string, text: string): Promise<SentMessage> {
-    let last: SentMessage = { messageId: null };
-    for (const chunk of splitText(text, ZALO_TEXT_LIMIT)) {
+  async sendGroupText(
+    groupId: string,
+    text: string,
+    progress: PartProgress = NO_PROGRESS,
+  ): Promise<SentMessage> {
+    return this.sendParts(splitText(text, ZALO_TEXT_LIMIT), progress, async (chunk) => {
       const data = await this.call<{ message_id?: string }>("post", "/v3.0/oa/group/message", {
         body: { recipient: { group_id: groupId }, message: { text: chunk } },
       });
-      last = { messageId: data?.message_id ?? null };
-    }
-    return last;
+      return { messageId: data?.message_id ?? null };
+    });
   }
 
   async listGroups(offset = 0, count = 50): Promise<{ groups: ZaloGroup[]; total: number }> {

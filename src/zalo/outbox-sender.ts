@@ -7,7 +7,7 @@ import {
   ZaloTransientError,
   ZaloUnreachableError,
 } from "./errors.js";
-import type { OaClient } from "./oa-client.js";
+import type { OaClient, PartProgress } from "./oa-client.js";
 import { PollLoop } from "./poll-loop.js";
 import {
   contentOf,
@@ -22,22 +22,28 @@ export interface Transport {
   deliver(
     recipient: { type: "user" | "group"; id: string },
     content: OutgoingContent,
+    progress?: PartProgress,
   ): Promise<{ messageId: string | null }>;
 }
 
 /** Sends through the OA API client. */
 export function zaloTransport(client: OaClient): Transport {
   return {
-    async deliver(recipient, content) {
+    async deliver(recipient, content, progress) {
       if (recipient.type === "group") {
         const text = content.kind === "image" ? (content.caption ?? content.url) : content.text;
-        return client.sendGroupText(recipient.id, text);
+        return client.sendGroupText(recipient.id, text, progress);
       }
       switch (content.kind) {
         case "text":
-          return client.sendText(recipient.id, content.text, { quoteMessageId: content.quoteMessageId });
+          return client.sendText(
+            recipient.id,
+            content.text,
+            { quoteMessageId: content.quoteMessageId },
+            progress,
+          );
         case "buttons":
-          return client.sendButtons(recipient.id, content.text, content.buttons);
+          return client.sendButtons(recipient.id, content.text, content.buttons, progress);
         case "image":
           return client.sendImage(recipient.id, content.url, content.caption);
       }
@@ -157,9 +163,14 @@ export class OutboxSender {
       };
     }
     try {
+      const progress = {
+        skip: row.partsSent,
+        onPart: (n: number) => this.store.markPartsSent(row.id, n),
+      };
       const sent = await this.transport.deliver(
         { type: row.recipientType as "user" | "group", id: row.recipientId },
         content,
+        progress,
       );
       return { status: "sent", messageId: sent.messageId };
     } catch (error) {

@@ -175,6 +175,11 @@ export class OutboxStore {
     });
   }
 
+  /** Records that Zalo accepted the first `partsSent` parts of a long text. */
+  async markPartsSent(id: string, partsSent: number): Promise<void> {
+    await this.prisma.outboxMessage.update({ where: { id }, data: { partsSent } });
+  }
+
   /** Operator: send a failed or unreachable row again, with a fresh set of tries (same key). */
   async retry(id: string): Promise<boolean> {
     const { count } = await this.prisma.outboxMessage.updateMany({

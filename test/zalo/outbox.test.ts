@@ -177,3 +177,40 @@ describe("outbox sender shutdown", () => {
     }
   });
 });
+
+describe("a long text sent in parts", () => {
+  it("resends only the parts Zalo did not accept when a later part fails", async () => {
+    const db = await createTestDatabase();
+    nock.disableNetConnect();
+    try {
+      const store = new OutboxStore(db.prisma, fastPolicy);
+      const paragraph = (n: number) => `Phần ${n}: ${"hồ sơ gồm tờ khai và giấy tờ tùy thân. ".repeat(30)}\n`;
+      await store.enqueue(message("k-long", [1, 2, 3].map(paragraph).join(""))); // three parts
+      const texts: string[] = [];
+      nock(API)
+        .post("/v3.0/oa/message/cs", (b) => texts.push(b.message.text) > 0)
+        .reply(200, { error: 0, data: { message_id: "p1" } })
+        .post("/v3.0/oa/message/cs")
+        .reply(503, "unavailable");
+      let now = Date.now();
+      await sender(store).drain(() => new Date(now));
+      expect(
+        (await db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: "k-long" } })).partsSent,
+      ).toBe(1);
+
+      nock(API)
+        .post("/v3.0/oa/message/cs", (b) => texts.push(b.message.text) > 0)
+        .times(2)
+        .reply(200, { error: 0, data: { message_id: "p" } });
+      now += 5_000;
+      await sender(store).drain(() => new Date(now));
+      const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: "k-long" } });
+      expect(row).toMatchObject({ status: "sent", partsSent: 3 });
+      expect(texts).toHaveLength(3);
+      expect(new Set(texts).size).toBe(3);
+    } finally {
+      nock.cleanAll();
+      await db.close();
+    }
+  });
+});
