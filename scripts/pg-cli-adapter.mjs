@@ -5,12 +5,17 @@ export function pgConnectionConfig(url) {
   // `migrate diff` between datamodels builds the adapter but never connects: a missing
   // URL only matters for commands that do, and pg reports those clearly.
   const u = new URL(url && /^postgres(ql)?:/.test(url) ? url : "postgresql://localhost/postgres");
+  // Kept in step with pgConnectionFields in src/db/database-url.ts.
+  const sslmode = u.searchParams.get("sslmode");
   return {
-    host: decodeURIComponent(u.hostname),
+    host: u.searchParams.get("host") ?? decodeURIComponent(u.hostname).replace(/^\[(.*)\]$/, "$1"),
     port: u.port ? Number(u.port) : 5432,
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
     database: decodeURIComponent(u.pathname.replace(/^\//, "")),
+    ...(sslmode && sslmode !== "disable"
+      ? { ssl: { rejectUnauthorized: sslmode === "verify-full" || sslmode === "verify-ca" } }
+      : {}),
   };
 }
 

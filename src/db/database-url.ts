@@ -33,13 +33,19 @@ export function sqliteFilePath(url: string): string {
 
 /** pg connection fields: a connectionString would silently override `database`. */
 export function pgConnectionFields(url: string) {
+  // Kept in step with scripts/pg-cli-adapter.mjs, which the Prisma CLI loads without TypeScript.
   const u = new URL(url);
+  const sslmode = u.searchParams.get("sslmode");
   return {
-    host: decodeURIComponent(u.hostname),
+    // `?host=/var/run/postgresql` names a Unix socket; IPv6 hosts come bracketed in URLs.
+    host: u.searchParams.get("host") ?? decodeURIComponent(u.hostname).replace(/^\[(.*)\]$/, "$1"),
     port: u.port ? Number(u.port) : 5432,
     user: decodeURIComponent(u.username) || undefined,
     password: decodeURIComponent(u.password) || undefined,
     database: decodeURIComponent(u.pathname.replace(/^\//, "")),
+    ...(sslmode && sslmode !== "disable"
+      ? { ssl: { rejectUnauthorized: sslmode === "verify-full" || sslmode === "verify-ca" } }
+      : {}),
   };
 }
 
