@@ -55,6 +55,14 @@ describe("edge cases of the chat", () => {
     expect(zalo.sent.some((m) => m.to === "zalo-citizen-9" && m.text.includes("việc của tôi"))).toBe(false);
   });
 
+  it("hands the desk the citizen's own words after 'Chưa đúng'", async () => {
+    const answer = await zalo.say("zalo-citizen-8", "thu tuc dang ky khai tu can gi");
+    const sorry = await zalo.press("zalo-citizen-8", button(answer, "Chưa đúng"));
+    const before = zalo.sent.length;
+    await zalo.press("zalo-citizen-8", button(sorry, "Hỏi cán bộ"));
+    expect((await zalo.nextTo(DESK, before)).text).toContain("thu tuc dang ky khai tu can gi");
+  });
+
   it("does not store a sticker as evidence", async () => {
     const task = await prisma().task.findFirstOrThrow({
       where: { leadDepartment: { code: "VP" }, status: { not: "done" } },

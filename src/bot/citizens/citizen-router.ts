@@ -102,10 +102,10 @@ async function answerQuestion(
   const outcome = catalogue.search(text, 5);
   const aspects = detectAspects(text);
   const top = outcome.results[0];
-  if (outcome.decision === "answer" && top) return answerProcedure(ctx, catalogue, top.code, aspects);
+  if (outcome.decision === "answer" && top) return answerProcedure(ctx, catalogue, top.code, aspects, text);
   if (flow?.flow === "procedure_context" && isFollowUp(text, aspects, outcome.declineReason)) {
     // "lệ phí thủ tục này bao nhiêu" right after an answer is about that procedure.
-    return answerProcedure(ctx, catalogue, flow.code, aspects);
+    return answerProcedure(ctx, catalogue, flow.code, aspects, flow.question);
   }
 
   if (outcome.decision === "choose") {
@@ -150,6 +150,8 @@ async function answerProcedure(
   catalogue: ProcedureCatalogue,
   code: string,
   aspects: Aspect[],
+  /** What the citizen asked, kept so "Chưa đúng → Hỏi cán bộ" hands the desk their words. */
+  question?: string,
 ) {
   const record = catalogue.record(code);
   if (!record) {
@@ -159,7 +161,11 @@ async function answerProcedure(
   const contact = await contactOf(ctx);
   const note = await localNote(ctx.prisma, ctx.communeId, code);
   // Remember what was answered, so a follow-up ("còn lệ phí thì sao?") can refer to it.
-  await ctx.startFlow({ flow: "procedure_context", code });
+  await ctx.startFlow({
+    flow: "procedure_context",
+    code,
+    ...(question ? { question: question.slice(0, 500) } : {}),
+  });
   let text = procedureAnswer(record, aspects, contact);
   if (note && !note.served) {
     text = `${record.name} (mã ${record.code})\n\nUBND xã không tiếp nhận thủ tục này.${note.localNotes ? ` ${note.localNotes}` : ""}\n\n${contactLinesShort(contact)}`;
@@ -185,7 +191,8 @@ async function handleCallback(
     case "asp": {
       const [code, aspect] = args;
       if (!code || !ASPECTS.includes(aspect as Aspect)) break;
-      return answerProcedure(ctx, await catalogues.current(), code, [aspect as Aspect]);
+      const asked = flow?.flow === "procedure_context" && flow.code === code ? flow.question : undefined;
+      return answerProcedure(ctx, await catalogues.current(), code, [aspect as Aspect], asked);
     }
     case "fb": {
       const [code, verdict] = args;
@@ -199,7 +206,10 @@ async function handleCallback(
       if (verdict === "helpful") return ctx.reply(feedbackThanks);
       const nonce = await ctx.startFlow({
         flow: "offer_handoff",
-        question: `(Chưa đúng) câu trả lời về thủ tục ${code}`,
+        question:
+          flow?.flow === "procedure_context" && flow.code === code && flow.question
+            ? `${flow.question} (câu trả lời về thủ tục ${code} chưa đúng)`
+            : `(Chưa đúng) câu trả lời về thủ tục ${code}`,
       });
       return ctx.reply(feedbackSorry, [
         { kind: "query", title: "Hỏi cán bộ", payload: `#handoff:${nonce}`, hidden: true },
@@ -209,7 +219,14 @@ async function handleCallback(
       if (flow?.flow !== "choose_procedure" || flow.nonce !== args[0]) return staleChoice(ctx);
       const code = flow.codes[Number(args[1])];
       await clear();
-      if (code) return answerProcedure(ctx, await catalogues.current(), code, flow.aspects as Aspect[]);
+      if (code)
+        return answerProcedure(
+          ctx,
+          await catalogues.current(),
+          code,
+          flow.aspects as Aspect[],
+          flow.question,
+        );
       return;
     }
     case "handoff": {

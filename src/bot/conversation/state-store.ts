@@ -22,7 +22,7 @@ export const flowState = z.discriminatedUnion("flow", [
     question: z.string(),
   }),
   /** The procedure a citizen was just told about, for follow-up questions. */
-  z.object({ flow: z.literal("procedure_context"), code: z.string() }),
+  z.object({ flow: z.literal("procedure_context"), code: z.string(), question: z.string().optional() }),
   /** A citizen asked for a person; the question waits for the desk. */
   z.object({ flow: z.literal("offer_handoff"), question: z.string() }),
   /** The next message is a complaint or suggestion (phản ánh, kiến nghị). */
