@@ -1,4 +1,5 @@
 import { formatDateTimeVi } from "../../domain/calendar/format.js";
+import { foldVietnamese } from "../../domain/tasks/deadline-phrase.js";
 import { isOpenDossierStatus } from "../../domain/dossiers/dossier-queries.js";
 import { publicDossierStatus } from "../../domain/dossiers/public-status.js";
 import { recordFeedback } from "../../domain/feedback/feedback.js";
@@ -82,7 +83,7 @@ export function citizenRouter(catalogues: CatalogueSource): Middleware<BotContex
       return ctx.reply(greetingReply((await contactOf(ctx)).name), citizenMenuButtons);
     }
     if (intent.name === "thanks") return ctx.reply(thanksReply);
-    if (/^(phan anh|kien nghi|gop y|khieu nai)\b/.test(fold(text))) {
+    if (/^(phan anh|kien nghi|gop y|khieu nai)\b/.test(foldVietnamese(text))) {
       const content = text.replace(/^\S+\s+\S+\s*[:,-]?\s*/, "");
       if (content.length >= 15) return storePakn(ctx, content, text);
       await ctx.startFlow({ flow: "await_pakn" });
@@ -268,7 +269,7 @@ function staleChoice(ctx: BotContext) {
 
 /** `said` is the whole message: "kiến nghị …" names the kind before the content starts. */
 async function storePakn(ctx: BotContext, content: string, said = content): Promise<void> {
-  const kind = /^(kien nghi|gop y|de nghi|de xuat)|\b(kien nghi|gop y|de xuat)\b/.test(fold(said))
+  const kind = /^(kien nghi|gop y|de nghi|de xuat)|\b(kien nghi|gop y|de xuat)\b/.test(foldVietnamese(said))
     ? "suggestion"
     : "complaint";
   const row = await recordFeedback(ctx.prisma, {
@@ -301,10 +302,6 @@ function shortName(name: string): string {
   return cleaned.length <= 20 ? cleaned : `${cleaned.slice(0, 19).trimEnd()}…`;
 }
 
-function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gi, "d").toLowerCase();
-}
-
 /**
  * A follow-up names an aspect but no procedure of its own: "thủ tục này", "cái này", or
  * nothing at all besides the aspect ("mất bao lâu?", "lệ phí bao nhiêu").
@@ -312,5 +309,7 @@ function fold(text: string): string {
 function isFollowUp(text: string, aspects: Aspect[], declineReason: string | undefined): boolean {
   if (aspects.every((a) => a === "general")) return false;
   if (declineReason === "no_content") return true;
-  return /\b(thu tuc|cai|viec|giay|ho so) (nay|do|kia)\b|\b(vay|the) (thi|con)\b|^con\b/.test(fold(text));
+  return /\b(thu tuc|cai|viec|giay|ho so) (nay|do|kia)\b|\b(vay|the) (thi|con)\b|^con\b/.test(
+    foldVietnamese(text),
+  );
 }

@@ -1,4 +1,5 @@
 import { loadActor } from "../../domain/officials/scope.js";
+import { foldVietnamese } from "../../domain/tasks/deadline-phrase.js";
 import type { Middleware } from "../composer.js";
 import { relayAnswer } from "../citizens/handoff.js";
 import type { BotContext } from "../context.js";
@@ -46,7 +47,7 @@ export const officialRouter: Middleware<BotContext> = async (ctx, next) => {
 
   if (flow?.flow === "answer_handoff" && ctx.text) {
     const said = parseOfficialIntent(ctx.text, ctx.now);
-    if (/^(huy|thoi|khong tra loi)\b/i.test(ctx.text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase())) {
+    if (/^(huy|thoi|khong tra loi)\b/i.test(foldVietnamese(ctx.text))) {
       await ctx.clearFlow();
       await ctx.reply("Đã thôi trả lời. Câu hỏi vẫn chờ cán bộ khác.");
       return;
