@@ -94,8 +94,9 @@ export class OutboxSender {
       },
       async () => {
         // Sleep until the next row is due (a backoff or a scheduled alert), at most one poll.
+        // A row already due here is held back behind an older one: poll, don't spin.
         const due = await this.store.nextDueAt();
-        const untilDue = due ? due.getTime() - Date.now() : this.options.pollMs;
+        const untilDue = due && due.getTime() > Date.now() ? due.getTime() - Date.now() : this.options.pollMs;
         return Math.max(Math.min(untilDue, this.options.pollMs), this.pausedUntil - Date.now());
       },
       log,
@@ -130,7 +131,15 @@ export class OutboxSender {
   private async sendBatch(now: Date): Promise<number> {
     if (Date.now() < this.pausedUntil) return 0;
     const rows = await this.store.claim(this.options.batchSize, this.workerId, now);
+    // A recipient whose message must be retried gets nothing more from this batch, so their
+    // messages keep their order (the retrying row now holds the later ones back in `claim`).
+    const stalled = new Set<string>();
+    const recipientOf = (r: OutboxMessage) => `${r.recipientType}:${r.recipientId}`;
     for (const [i, row] of rows.entries()) {
+      if (stalled.has(recipientOf(row))) {
+        await this.store.release([row.id], this.workerId);
+        continue;
+      }
       if (this.stopping || Date.now() < this.pausedUntil) {
         // Stopping, or Zalo said slow down mid-batch: the rest were never sent, give them back.
         await this.store.release(
@@ -142,6 +151,7 @@ export class OutboxSender {
       await this.waitForSlot();
       const outcome = await this.deliver(row);
       const status = await this.store.record(row, outcome, now);
+      if (status === "pending") stalled.add(recipientOf(row));
       if (outcome.status === "retry" && outcome.delayMs) this.pausedUntil = Date.now() + outcome.delayMs;
       const log = this.log.child({ outboxId: row.id, key: row.idempotencyKey, attempt: row.attempts });
       if (status === "sent") log.debug("message sent");

@@ -93,15 +93,42 @@ export class OutboxStore {
     }
   }
 
+  /**
+   * Claims due rows, oldest first, keeping each recipient's messages in order: a row waits
+   * while an older row to the same recipient is in flight, retrying or due and not claimed
+   * in this batch (a retried reply must not arrive after the one that followed it). A
+   * scheduled row not yet due and never tried does not hold back the ones after it.
+   */
   async claim(limit: number, workerId: string, now = new Date()): Promise<OutboxMessage[]> {
     await this.markInterrupted(now);
     const candidates = await this.prisma.outboxMessage.findMany({
       where: { status: "pending", nextAttemptAt: { lte: now } },
-      orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: limit,
     });
+    if (candidates.length === 0) return [];
+    const newest = candidates[candidates.length - 1]!.createdAt;
+    const earlier = await this.prisma.outboxMessage.findMany({
+      where: {
+        status: { in: ["pending", "sending"] },
+        recipientId: { in: [...new Set(candidates.map((c) => c.recipientId))] },
+        createdAt: { lte: newest },
+        OR: [{ attempts: { gt: 0 } }, { nextAttemptAt: { lte: now } }],
+      },
+      select: { id: true, recipientType: true, recipientId: true, createdAt: true },
+    });
+    const claimedIds = new Set<string>();
     const claimed: OutboxMessage[] = [];
     for (const row of candidates) {
+      const heldBack = earlier.some(
+        (e) =>
+          e.id !== row.id &&
+          e.recipientType === row.recipientType &&
+          e.recipientId === row.recipientId &&
+          isOlder(e, row) &&
+          !claimedIds.has(e.id),
+      );
+      if (heldBack) continue;
       const { count } = await this.prisma.outboxMessage.updateMany({
         where: { id: row.id, status: "pending", attempts: row.attempts },
         data: {
@@ -111,8 +138,10 @@ export class OutboxStore {
           lockedUntil: new Date(now.getTime() + this.policy.leaseMs),
         },
       });
-      if (count === 1)
+      if (count === 1) {
+        claimedIds.add(row.id);
         claimed.push({ ...row, status: "sending", attempts: row.attempts + 1, lockedBy: workerId });
+      }
     }
     return claimed;
   }
@@ -214,6 +243,12 @@ export class OutboxStore {
     const rows = await this.prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
     return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
   }
+}
+
+/** Creation order, ties broken by id (the order `claim` reads rows in). */
+function isOlder(a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }): boolean {
+  const dt = a.createdAt.getTime() - b.createdAt.getTime();
+  return dt < 0 || (dt === 0 && a.id < b.id);
 }
 
 export function contentOf(row: OutboxMessage): OutgoingContent {

@@ -144,6 +144,45 @@ describe.each(providers())("outbox on %s", (provider) => {
       .reply(200, { error: 0, data: { message_id: "z" } });
     expect(await sender(store).drain(() => at)).toBe(1);
   });
+
+  it("keeps a recipient's messages in order when an earlier one has to be retried", async () => {
+    const store = new OutboxStore(db.prisma, fastPolicy);
+    await store.enqueue(message("k-first", "Câu trả lời 1"));
+    await store.enqueue(message("k-second", "Câu trả lời 2"));
+    await store.enqueue({ ...message("k-other", "Cho người khác"), recipient: { type: "user", id: "u2" } });
+    const delivered: string[] = [];
+    const record = (body: { recipient: { user_id: string }; message: { text: string } }) =>
+      delivered.push(`${body.recipient.user_id}:${body.message.text}`) > 0;
+    nock(API).post("/v3.0/oa/message/cs").reply(503, "unavailable");
+    nock(API)
+      .post("/v3.0/oa/message/cs", record)
+      .times(3)
+      .reply(200, { error: 0, data: { message_id: "z" } });
+
+    const t0 = Date.now();
+    await sender(store).drain(() => new Date(t0));
+    // The first reply failed: the second waits behind it; the other user is not held up.
+    expect(delivered).toEqual(["u2:Cho người khác"]);
+    const second = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: "k-second" } });
+    expect(second).toMatchObject({ status: "pending", attempts: 0 });
+
+    await sender(store).drain(() => new Date(t0 + 2_000));
+    expect(delivered).toEqual(["u2:Cho người khác", "u1:Câu trả lời 1", "u1:Câu trả lời 2"]);
+  });
+
+  it("does not hold replies back behind a scheduled message that is not due", async () => {
+    const store = new OutboxStore(db.prisma, fastPolicy);
+    await store.enqueue({
+      ...message("k-alert", "Nhắc hạn 7 giờ sáng"),
+      notBefore: new Date(Date.now() + 3_600_000),
+    });
+    await store.enqueue(message("k-reply", "Trả lời ngay"));
+    const scope = nock(API)
+      .post("/v3.0/oa/message/cs", (body) => body.message.text === "Trả lời ngay")
+      .reply(200, { error: 0, data: { message_id: "z" } });
+    await sender(store).drain();
+    expect(scope.isDone()).toBe(true);
+  });
 });
 
 describe("outbox sender shutdown", () => {
