@@ -120,3 +120,25 @@ describe("citizens ask about procedures", () => {
     expect(status.text).not.toContain(dossier.applicantName);
   });
 });
+
+describe("citizens asking how to reach the office", () => {
+  let zalo: ZaloHarness;
+  beforeAll(async () => {
+    zalo = await ZaloHarness.start({ seedDemo: true });
+  }, 60_000);
+  afterAll(() => zalo.stop());
+
+  it("gives the commune's hotline, hours and address instead of a procedure", async () => {
+    for (const question of [
+      "địa chỉ ubnd xã ở đâu",
+      "cho xin sdt cán bộ địa chính",
+      "xa co lam viec thu 7 khong",
+    ]) {
+      const reply = await zalo.say("zalo-citizen-contact", question);
+      expect(reply.text, question).toMatch(/^Thông tin liên hệ /);
+      expect(reply.text, question).toContain("Đường dây nóng: ");
+      expect(reply.text, question).not.toMatch(/\(mã \d/);
+      expect(reply.buttons.map((b) => b.title)).toContain("Hỏi cán bộ");
+    }
+  });
+});

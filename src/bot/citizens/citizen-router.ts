@@ -16,6 +16,7 @@ import {
   askProcedureHint,
   askReceiptCode,
   chooseProcedure,
+  contactReply,
   citizenMenuButtons,
   declined,
   feedbackSorry,
@@ -25,6 +26,7 @@ import {
   thanksReply,
 } from "../templates/citizens.js";
 import { type CommuneContact, procedureAnswer, procedureButtons } from "../templates/procedure-answer.js";
+import { isContactRequest } from "./contact-request.js";
 import { startHandoff } from "./handoff.js";
 
 const ASPECTS: readonly Aspect[] = [
@@ -104,6 +106,7 @@ async function answerQuestion(
   const aspects = detectAspects(text);
   const top = outcome.results[0];
   if (outcome.decision === "answer" && top) return answerProcedure(ctx, catalogue, top.code, aspects, text);
+  if (isContactRequest(text)) return replyContact(ctx, text);
   if (flow?.flow === "procedure_context" && isFollowUp(text, aspects, outcome.declineReason)) {
     // "lệ phí thủ tục này bao nhiêu" right after an answer is about that procedure.
     return answerProcedure(ctx, catalogue, flow.code, aspects, flow.question);
@@ -143,6 +146,18 @@ async function answerQuestion(
       payload: `#asp:${c.code}:general`,
       hidden: true,
     })),
+  ]);
+}
+
+/** The office's hotline, hours and address, with a person to ask; never an official's own number. */
+async function replyContact(ctx: BotContext, text: string): Promise<void> {
+  const contact = await contactOf(ctx);
+  const nonce = await ctx.startFlow({ flow: "offer_handoff", question: text.slice(0, 500) });
+  await ctx.reply(contactReply(contact.name, contact), [
+    ...(contact.hotline
+      ? [{ kind: "phone" as const, title: "Gọi đường dây nóng", phone: contact.hotline }]
+      : []),
+    { kind: "query", title: "Hỏi cán bộ", payload: `#handoff:${nonce}`, hidden: true },
   ]);
 }
 

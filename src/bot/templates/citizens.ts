@@ -39,6 +39,14 @@ export function paknReceived(code: string): string {
   return `Đã tiếp nhận phản ánh, kiến nghị của anh/chị. Mã theo dõi: ${code}. UBND sẽ xem xét và trả lời trong thời gian sớm nhất.`;
 }
 
+export function contactReply(communeName: string, contact: CommuneContact): string {
+  const lines = contactLines(contact);
+  const handoff = "Anh/chị cũng có thể bấm “Hỏi cán bộ” để em chuyển câu hỏi đến Bộ phận một cửa.";
+  return lines
+    ? `Thông tin liên hệ ${communeName}:\n${lines}\n\n${handoff}`
+    : `Em chưa có số điện thoại và giờ làm việc của ${communeName}. ${handoff}`;
+}
+
 export function chooseProcedure(names: { code: string; name: string }[]): string {
   const lines = names.map(
     (p, i) => `${i + 1}. ${p.name.length > 110 ? `${p.name.slice(0, 109).trimEnd()}…` : p.name}`,
