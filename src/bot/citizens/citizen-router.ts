@@ -26,7 +26,6 @@ import {
   thanksReply,
 } from "../templates/citizens.js";
 import { type CommuneContact, procedureAnswer, procedureButtons } from "../templates/procedure-answer.js";
-import { isContactRequest } from "./contact-request.js";
 import { startHandoff } from "./handoff.js";
 
 const ASPECTS: readonly Aspect[] = [
@@ -106,7 +105,7 @@ async function answerQuestion(
   const aspects = detectAspects(text);
   const top = outcome.results[0];
   if (outcome.decision === "answer" && top) return answerProcedure(ctx, catalogue, top.code, aspects, text);
-  if (isContactRequest(text)) return replyContact(ctx, text);
+  if (outcome.notInCatalogue?.aboutTheOffice) return replyContact(ctx, text);
   if (flow?.flow === "procedure_context" && isFollowUp(text, aspects, outcome.declineReason)) {
     // "lệ phí thủ tục này bao nhiêu" right after an answer is about that procedure.
     return answerProcedure(ctx, catalogue, flow.code, aspects, flow.question);

@@ -86,7 +86,7 @@ export interface SearchOutcome {
   /** Why the message was declined. */
   declineReason?: DeclineReason;
   /** A topic the catalogue does not hold, with who handles it when known ("ly hôn" → court). */
-  notInCatalogue?: { topic: string; referral: string | null };
+  notInCatalogue?: { topic: string; referral: string | null; aboutTheOffice: boolean };
 }
 
 export interface SearchOptions {
@@ -485,7 +485,13 @@ export class ProcedureIndex {
     const normalized = normalizeText(text, { repairSpelling: p.repairSpelling });
     const excluded = findNotInCatalogue(normalized);
     const query = this.buildQuery(normalized, excluded, this.narrativeWords(text));
-    const exclusion = excluded[0] ? { topic: excluded[0].topic, referral: excluded[0].referral } : undefined;
+    const exclusion = excluded[0]
+      ? {
+          topic: excluded[0].topic,
+          referral: excluded[0].referral,
+          aboutTheOffice: excluded[0].aboutTheOffice,
+        }
+      : undefined;
 
     const decline = (reason: DeclineReason, results: SearchHit[] = []): SearchOutcome => ({
       results,

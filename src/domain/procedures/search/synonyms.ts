@@ -38,6 +38,8 @@ export interface NotInCatalogue {
   topic: string;
   /** Who handles it, when known. */
   referral: string | null;
+  /** The citizen wants to reach the commune office itself (hours, phone, address). */
+  aboutTheOffice?: boolean;
 }
 
 const PEOPLE = "bố/mẹ/cha/ba/má/ông/bà/chồng/vợ/cụ/chú/bác/cô/dì/cậu/anh/chị/em/con/cháu/người";
@@ -223,6 +225,15 @@ export const SYNONYMS: readonly Synonym[] = [
       "đăng ký xe",
       "hợp đồng",
     ],
+  },
+  {
+    // Guardianship ends by "đăng ký chấm dứt"; people say it ends, stops, is cancelled.
+    say: ["(hết/hủy/hủy bỏ/thôi/kết thúc/dừng/bỏ) [việc] giám hộ"],
+    means: "chấm dứt giám hộ",
+  },
+  {
+    say: ["(hết/hủy/hủy bỏ/thôi/kết thúc/dừng/bỏ) [việc] giám sát [việc] [giám hộ]"],
+    means: "chấm dứt giám sát việc giám hộ",
   },
   {
     say: [
@@ -838,15 +849,39 @@ export const NOT_IN_CATALOGUE: readonly NotInCatalogue[] = [
       "làm việc mấy giờ",
       "(thứ bảy/chủ nhật) … làm việc",
       "có làm việc",
+      "[có] làm [việc] (thứ bảy/thứ 7/chủ nhật/ngày lễ)",
       "nghỉ trưa",
     ],
     topic: "giờ làm việc",
     referral: null,
+    aboutTheOffice: true,
   },
   {
-    say: ["số điện thoại", "điện thoại", "hotline", "số zalo", "địa chỉ email", "email"],
+    say: [
+      "số điện thoại",
+      "điện thoại",
+      "hotline",
+      "đường dây nóng",
+      "số zalo",
+      "địa chỉ email",
+      "email",
+      "số (của) (cán bộ/chủ tịch/ủy ban/ubnd/bộ phận/công an)",
+      "(liên hệ/liên lạc) [với] (cán bộ/chủ tịch/ủy ban/ubnd/bộ phận/xã/phường)",
+    ],
+    // Changing one's own number in a record is a procedure question.
+    unless: ["(cập nhật/đổi/thay đổi/sửa/bổ sung/khai) [lại] [số] điện thoại"],
     topic: "liên hệ",
     referral: null,
+    aboutTheOffice: true,
+  },
+  {
+    say: [
+      "(địa chỉ/trụ sở) [của] (ủy ban/ubnd/xã/phường/bộ phận một cửa)",
+      "(ủy ban/ubnd) [xã/phường] [nằm] ở đâu",
+    ],
+    topic: "địa chỉ",
+    referral: null,
+    aboutTheOffice: true,
   },
 ];
 
@@ -926,6 +961,7 @@ export interface SynonymMatch {
 export interface NotInCatalogueMatch {
   topic: string;
   referral: string | null;
+  aboutTheOffice: boolean;
   start: number;
   end: number;
 }
@@ -942,6 +978,7 @@ interface CompiledExclusion {
   unless: RegExp[];
   topic: string;
   referral: string | null;
+  aboutTheOffice: boolean;
 }
 
 let compiled: { synonyms: CompiledSynonym[]; exclusions: CompiledExclusion[] } | undefined;
@@ -959,6 +996,7 @@ function tables() {
       unless: (n.unless ?? []).map(compilePhrase),
       topic: n.topic,
       referral: n.referral,
+      aboutTheOffice: n.aboutTheOffice === true,
     })),
   };
   return compiled;
@@ -997,7 +1035,12 @@ export function findNotInCatalogue(normalized: string): NotInCatalogueMatch[] {
     if (exclusion.unless.some((p) => matchesOf(p, normalized).length > 0)) continue;
     for (const pattern of exclusion.patterns) {
       for (const m of matchesOf(pattern, normalized)) {
-        matches.push({ topic: exclusion.topic, referral: exclusion.referral, ...m });
+        matches.push({
+          topic: exclusion.topic,
+          referral: exclusion.referral,
+          aboutTheOffice: exclusion.aboutTheOffice,
+          ...m,
+        });
       }
     }
   }

@@ -87,6 +87,27 @@ describe("findNotInCatalogue", () => {
     expect(topics("số điện thoại chủ tịch xã")).toContain("liên hệ");
     expect(topics("mở cửa hàng tạp hóa")).toEqual([]);
   });
+
+  it.each([
+    ["số điện thoại cán bộ địa chính", "liên hệ"],
+    ["cho em xin sdt của xã", "liên hệ"],
+    ["tôi muốn liên hệ với cán bộ tư pháp", "liên hệ"],
+    ["xa co lam viec thu 7 khong", "giờ làm việc"],
+    ["địa chỉ ủy ban xã ở đâu vậy", "địa chỉ"],
+    ["ubnd xã nằm ở đâu", "địa chỉ"],
+  ])("reads %j as asking for the office (%s)", (text, topic) => {
+    const found = findNotInCatalogue(n(text));
+    expect(found.map((m) => m.topic)).toContain(topic);
+    expect(found.every((m) => m.aboutTheOffice)).toBe(true);
+  });
+
+  it.each([
+    "đăng ký khai sinh nộp ở đâu",
+    "đổi địa chỉ thường trú thì làm sao",
+    "cập nhật số điện thoại trong hồ sơ cư trú",
+  ])("leaves %j to the procedure search", (text) => {
+    expect(topics(text)).toEqual([]);
+  });
 });
 
 describe("the tables", () => {
