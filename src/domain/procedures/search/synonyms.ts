@@ -77,6 +77,12 @@ export const SYNONYMS: readonly Synonym[] = [
     means: "đăng ký khai sinh cho người đã có hồ sơ giấy tờ cá nhân",
   },
   {
+    // Born long ago, never registered, but holding papers: the "người đã có hồ sơ" variant.
+    say: ["đã có [sẵn] (hồ sơ/giấy tờ/căn cước/cccd/chứng minh/hộ chiếu) [giấy tờ] [cá nhân/tùy thân]"],
+    means: "cho người đã có hồ sơ giấy tờ cá nhân",
+    modifier: true,
+  },
+  {
     say: [
       `${DOCUMENT_LOSS} [hết] [giấy/bản] khai sinh`,
       "[giấy] khai sinh … " + DOCUMENT_LOSS + " !bao/mấy/phí/tiền/nhiều/thời",
@@ -296,8 +302,21 @@ export const SYNONYMS: readonly Synonym[] = [
 
   {
     // A civil-status event settled abroad is "ghi vào sổ hộ tịch" (citizens say "ghi chú").
-    say: ["ghi chú", "(ly hôn/kết hôn/khai tử/nuôi con nuôi/giám hộ) … (ở/tại) nước ngoài"],
+    say: [
+      "ghi chú",
+      "(ly hôn/kết hôn/khai tử/nuôi con nuôi/giám hộ) … (ở/tại) nước ngoài",
+      // A divorce is never granted by the commune: one "from abroad" can only be recorded.
+      "ly hôn … nước ngoài",
+      "(bản án/quyết định) ly hôn … (nước ngoài/tòa án nước ngoài)",
+      "(công nhận/hợp pháp hóa) … (ly hôn/kết hôn/hôn nhân) … nước ngoài",
+    ],
     means: "ghi vào sổ hộ tịch việc",
+  },
+  {
+    // Only a marriage with a foreign element needs a health certificate (mental fitness).
+    say: ["khám sức khỏe …… kết hôn", "kết hôn …… khám sức khỏe", "giấy khám sức khỏe tâm thần"],
+    means: "có yếu tố nước ngoài",
+    modifier: true,
   },
 
   {
