@@ -12,8 +12,9 @@ import { replyLatency } from "./reply-latency.js";
 
 const DEV_QUESTIONS = "../shared/data/qa/questions-dev.jsonl";
 const SANITY_QUESTIONS = "test/domain/procedures/search/realistic.jsonl";
-/** Written by someone who never saw the search code, and never tuned on (see assets/qa/README.md). */
+/** Written by people who never saw the search code, and never tuned on (see assets/qa/README.md). */
 const HELDOUT_QUESTIONS = "assets/qa/questions-heldout.jsonl";
+const HELDOUT_2_QUESTIONS = "assets/qa/questions-heldout-2.jsonl";
 
 async function procedureSearch(): Promise<void> {
   console.log("== procedure search ==");
@@ -30,6 +31,7 @@ async function procedureSearch(): Promise<void> {
     ["dev questions", DEV_QUESTIONS],
     ["realistic sanity set", SANITY_QUESTIONS],
     ["held-out realistic set", HELDOUT_QUESTIONS],
+    ["second held-out realistic set", HELDOUT_2_QUESTIONS],
   ] as const) {
     if (!existsSync(path)) {
       console.log(`${label}: ${path} not found, skipped`);
