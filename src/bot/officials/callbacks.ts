@@ -1,7 +1,7 @@
 import { formatDayVi } from "../../domain/calendar/format.js";
 import { decideExtension } from "../../domain/tasks/task-updates.js";
 import type { StoredFlow } from "../conversation/state-store.js";
-import { clip } from "../templates/officials.js";
+import { clip } from "../templates/text.js";
 import { type DossierListQuery, showDossierPage } from "./dossier-handlers.js";
 import type { OfficialCtx } from "./official-context.js";
 import {

@@ -21,14 +21,8 @@ import {
 import { dueInstant } from "../../domain/tasks/deadline-phrase.js";
 import type { DayRange, TaskRef } from "../intents/intent.js";
 import type { FlowState } from "../conversation/state-store.js";
-import {
-  clip,
-  historyText,
-  PAGE_SIZE,
-  taskButtons,
-  taskDetailText,
-  taskList,
-} from "../templates/officials.js";
+import { clip } from "../templates/text.js";
+import { historyText, PAGE_SIZE, taskButtons, taskDetailText, taskList } from "../templates/officials.js";
 import { instantsOf, moreButton, type OfficialCtx, refLabel } from "./official-context.js";
 
 type ChooseAction = Extract<FlowState, { flow: "choose_task" }>["action"];

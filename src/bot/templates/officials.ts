@@ -5,6 +5,7 @@ import type { FeedbackFigures } from "../../domain/feedback/feedback.js";
 import type { QuickStats } from "../../domain/reports/quick-stats.js";
 import type { TaskDetail, TaskHistoryEntry, TaskSummary } from "../../domain/tasks/task-queries.js";
 import type { Button } from "../../zalo/oa-client.js";
+import { clip } from "./text.js";
 
 // Vietnamese strings officials read. Short lines for a phone screen; dates as people
 // write them ("thứ Sáu 28/6"); days left or late in working days.
@@ -208,8 +209,3 @@ export function officialHelp(name: string): string {
 }
 
 export const notUnderstood = "Em chưa hiểu ý anh/chị. Anh/chị chọn một mục dưới đây hoặc nhắn “hướng dẫn”.";
-
-export function clip(text: string, max: number): string {
-  const one = text.replace(/\s+/g, " ").trim();
-  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
-}

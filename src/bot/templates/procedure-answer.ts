@@ -2,6 +2,7 @@ import { agencyFor } from "../../domain/procedures/agency.js";
 import type { CatalogueRecord } from "../../domain/procedures/catalogue-record.js";
 import type { Aspect } from "../../domain/procedures/search/aspects.js";
 import type { Button } from "../../zalo/oa-client.js";
+import { clip } from "./text.js";
 
 // What a citizen reads about a procedure. Everything comes from the catalogue record;
 // nothing here adds facts of its own beyond the commune's published contact details.
@@ -164,9 +165,4 @@ function stripFileNames(text: string): string {
     .replace(/\S*\.(docx?|pdf|xlsx?)\b/gi, "")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-function clip(text: string, max: number): string {
-  const one = text.replace(/\s+/g, " ").trim();
-  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
 }

@@ -4,6 +4,7 @@
  */
 import type { Db, Prisma } from "../../db/client.js";
 import { type Actor, dossierScopeWhere } from "../officials/scope.js";
+import { lookUpReceiptCode, type ReceiptLookup } from "./receipt-code.js";
 
 export type DossierStatus =
   "received" | "processing" | "supplement" | "completed" | "returned" | "withdrawn" | "rejected";
@@ -112,42 +113,19 @@ export async function listDossiers(
   return { items, total };
 }
 
-export type DossierLookup =
-  { ok: true; dossier: DossierSummary } | { ok: false; reason: "not_found" | "ambiguous" };
-
-/** "261121-0003" in "000.00.21.H45-261121-0003"; the sequence may be typed without its zeros. */
-const RECEIPT_SUFFIX = /(?:^|[^0-9])(\d{6})-(\d{1,4})$/;
+export type DossierLookup = ReceiptLookup<DossierSummary>;
 
 /**
- * The dossier with this receipt code, within the actor's scope: the exact code (case and
- * surrounding spaces ignored), or its unique dossier by the suffix people read out,
- * "yymmdd-NNNN" ("261121-3" works too). A code outside the scope is "not_found".
+ * The dossier with this receipt code, within the actor's scope (see `lookUpReceiptCode`).
+ * A code outside the scope is "not_found".
  */
 export async function findDossierByReceiptCode(
   prisma: Db,
   actor: Actor,
   code: string,
 ): Promise<DossierLookup> {
-  const typed = code.trim().replace(/\s+/g, "");
-  if (typed === "") return { ok: false, reason: "not_found" };
   const scope = dossierScopeWhere(actor);
-  const exact = await prisma.dossier.findFirst({
-    where: { AND: [scope, { receiptCode: { in: [...new Set([typed, typed.toUpperCase()])] } }] },
-    select: SUMMARY_SELECT,
-  });
-  if (exact) return { ok: true, dossier: exact };
-  const suffix = RECEIPT_SUFFIX.exec(typed);
-  if (!suffix) return { ok: false, reason: "not_found" };
-  const tail = `${suffix[1]}-${suffix[2]!.padStart(4, "0")}`;
-  const candidates = await prisma.dossier.findMany({
-    where: { AND: [scope, { receiptCode: { endsWith: tail } }] },
-    select: SUMMARY_SELECT,
-    take: 10,
-  });
-  // endsWith is a LIKE: keep codes where the tail really is the last "yymmdd-NNNN" part.
-  const matches = candidates.filter(
-    (d) => d.receiptCode === tail || d.receiptCode.endsWith(`-${tail}`) || d.receiptCode.endsWith(`.${tail}`),
+  return lookUpReceiptCode(code, (receiptCode, take) =>
+    prisma.dossier.findMany({ where: { AND: [scope, { receiptCode }] }, select: SUMMARY_SELECT, take }),
   );
-  if (matches.length === 1) return { ok: true, dossier: matches[0]! };
-  return { ok: false, reason: matches.length === 0 ? "not_found" : "ambiguous" };
 }

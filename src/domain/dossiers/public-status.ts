@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { lookUpReceiptCode } from "./receipt-code.js";
 
 export interface PublicDossierStatus {
   receiptCode: string;
@@ -10,29 +11,22 @@ export interface PublicDossierStatus {
 
 /**
  * A dossier's status for the citizen holding its receipt: no name, phone or handler, as
- * anyone who learns a receipt code could ask. Matches the full code or its unique
- * yymmdd-NNNN suffix.
+ * anyone who learns a receipt code could ask. Same matching as officials get
+ * (`lookUpReceiptCode`), but at least "yymmdd-NNNN" must be typed, so a short guess
+ * does not find someone else's dossier.
  */
 export async function publicDossierStatus(
   prisma: Db,
   communeId: string,
   code: string,
 ): Promise<PublicDossierStatus | null> {
-  const typed = code.trim().toUpperCase().replace(/\s+/g, "");
-  if (typed.length < 11) return null;
-  const select = {
-    receiptCode: true,
-    procedureName: true,
-    status: true,
-    dueAt: true,
-    returnedAt: true,
-  } as const;
-  const exact = await prisma.dossier.findFirst({ where: { communeId, receiptCode: typed }, select });
-  if (exact) return exact;
-  const suffix = await prisma.dossier.findMany({
-    where: { communeId, receiptCode: { endsWith: typed } },
-    select,
-    take: 2,
-  });
-  return suffix.length === 1 ? suffix[0]! : null;
+  if (code.replace(/\s+/g, "").length < 11) return null;
+  const found = await lookUpReceiptCode(code, (receiptCode, take) =>
+    prisma.dossier.findMany({
+      where: { communeId, receiptCode },
+      select: { receiptCode: true, procedureName: true, status: true, dueAt: true, returnedAt: true },
+      take,
+    }),
+  );
+  return found.ok ? found.dossier : null;
 }

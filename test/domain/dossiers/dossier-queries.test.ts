@@ -6,6 +6,7 @@ import {
   isOpenDossierStatus,
   listDossiers,
 } from "../../../src/domain/dossiers/dossier-queries.js";
+import { publicDossierStatus } from "../../../src/domain/dossiers/public-status.js";
 import { createTestDatabase, providers } from "../../support/test-database.js";
 import { addDossier, at17, createSmallCommune, type SmallCommune, vn } from "../tasks/small-commune.js";
 
@@ -150,5 +151,16 @@ describe.each(providers())("dossier queries on %s", (provider) => {
       reason: "not_found",
     });
     expect(await findDossierByReceiptCode(db.prisma, leader, "")).toEqual({ ok: false, reason: "not_found" });
+  });
+
+  it("tells a citizen the status by the same rule, but not from a short guess or an ambiguous tail", async () => {
+    const status = (typed: string) => publicDossierStatus(db.prisma, c.communeId, typed);
+    expect(await status("000.00.21.h45-260608-0005")).toMatchObject({
+      receiptCode: "000.00.21.H45-260608-0005",
+    });
+    expect(await status("260608-0005")).toMatchObject({ receiptCode: "000.00.21.H45-260608-0005" });
+    expect(await status("260608-5")).toBeNull();
+    expect(await status("260608-0002")).toBeNull();
+    expect(await status("0260608-0005")).toBeNull();
   });
 });
