@@ -342,7 +342,16 @@ export const SYNONYMS: readonly Synonym[] = [
       "chứng thực bản sao",
       "certified copy",
     ],
-    means: "chứng thực bản sao từ bản chính",
+    // "giấy tờ, văn bản": what citizens copy; a copy of a certified contract is its own procedure.
+    means: "chứng thực bản sao từ bản chính giấy tờ văn bản",
+  },
+  {
+    say: [
+      "(photo/phô tô/bản sao/bản chính) …… (công chứng/chứng thực)",
+      "(công chứng/chứng thực) …… (bản photo/bản phô tô/bản sao)",
+    ],
+    unless: ["chữ ký", "ký tên", "hợp đồng", "giao dịch", "di chúc"],
+    means: "chứng thực bản sao từ bản chính giấy tờ văn bản",
   },
   { say: ["công chứng", "notarize", "notarized", "notary", "certify"], means: "chứng thực" },
   { say: ["photo", "phô tô", "bản chụp", "bản in"], means: "bản sao" },

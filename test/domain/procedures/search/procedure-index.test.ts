@@ -43,6 +43,16 @@ describe("ProcedureIndex on the real catalogue", () => {
     expect(outcome.topConfidence).toBeGreaterThan(0.55);
   });
 
+  it.each([
+    "sao y bằng đại học",
+    "photo công chứng cccd hết bao nhiêu",
+    "bản chính bị rách có chứng thực được không",
+  ])("answers the everyday certified copy %j outright, not a copy of a certified contract", (text) => {
+    const outcome = index.search(text);
+    expect(outcome.decision).toBe("answer");
+    expect(top(outcome)).toBe("2.000815");
+  });
+
   it("offers a choice when two procedures fit", () => {
     const outcome = index.search("làm khai sinh cho con và nhập khẩu cho cháu luôn");
     expect(outcome.decision).toBe("choose");
