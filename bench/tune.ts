@@ -19,6 +19,7 @@ const sets: Array<[string, QaRow[]]> = [
       load(`${DIR}/${f}.jsonl`),
     ),
   ],
+  ["tuning", load(`${DIR}/realistic-tuning.jsonl`)],
   ["offtopic", load(`${DIR}/offtopic.jsonl`)],
   ["branch", load(`${DIR}/realistic-branch.jsonl`)],
 ];

@@ -205,14 +205,19 @@ export const SYNONYMS: readonly Synonym[] = [
   },
   {
     say: [
-      "đổi/sửa/thay tên",
-      "đổi/sửa/thay họ",
+      "cải chính",
+      "đổi/sửa/thay [lại] [họ] tên",
+      "đổi/sửa/thay [lại] họ",
+      "ghi nhầm",
+      "viết nhầm",
+      "nhầm (tên/họ/ngày sinh/năm sinh)",
       "đổi/sửa [lại] ngày/năm sinh",
       "sai (tên/họ/ngày sinh/năm sinh)",
       "sai thông tin",
       "ghi sai",
       "viết sai",
       "sửa/chỉnh [lại] [thông tin] [giấy/trên] khai sinh",
+      "(sửa/chỉnh/đổi) [lại] … (trong/trên) [giấy] khai sinh",
       "[thêm/bổ sung] tên đệm",
       "đổi/sửa dân tộc",
       "đổi/chuyển dân tộc",
@@ -447,9 +452,27 @@ export const SYNONYMS: readonly Synonym[] = [
     ],
     means: "đăng ký tạm trú",
   },
-  { say: ["đi vắng", "vắng nhà", "báo vắng", "tạm vắng"], means: "khai báo tạm vắng" },
   {
-    say: ["khách [ở] qua đêm", "khách ngủ lại", "báo lưu trú", "homestay", "nhà nghỉ"],
+    say: [
+      "đi vắng",
+      "vắng nhà",
+      "báo vắng",
+      "tạm vắng",
+      "(đi xa/đi làm xa/đi làm ăn xa) …… khai báo",
+      "khai báo …… (đi xa/đi làm xa/đi làm ăn xa)",
+    ],
+    means: "khai báo tạm vắng",
+  },
+  {
+    say: [
+      "khách [ở] qua đêm",
+      "khách ngủ lại",
+      "báo lưu trú",
+      "homestay",
+      "nhà nghỉ",
+      "(khách/họ hàng/người thân/bạn) …… (ở lại/ngủ lại/ở qua đêm) …… (báo/khai báo)",
+      "(đến/về) ở qua đêm",
+    ],
     means: "thông báo lưu trú",
   },
   {
@@ -523,7 +546,13 @@ export const SYNONYMS: readonly Synonym[] = [
     means: "hòa giải tranh chấp đất đai",
   },
   {
-    say: ["lên thổ cư", "chuyển lên đất ở", "chuyển đất (ruộng/vườn/nông nghiệp)", "chuyển mục đích"],
+    say: [
+      "lên thổ cư",
+      "chuyển lên đất ở",
+      "chuyển đất (ruộng/vườn/nông nghiệp)",
+      "chuyển mục đích",
+      "(chuyển/lên/đổi) [đất] …… (sang/thành/lên) đất ở",
+    ],
     means: "chuyển mục đích sử dụng đất",
   },
   {
@@ -543,6 +572,8 @@ export const SYNONYMS: readonly Synonym[] = [
       "cất nhà",
       "giấy phép xây",
       "xin phép xây",
+      "gp xd",
+      "phép xây dựng",
       "xây mới",
       "xây lại",
     ],
@@ -571,6 +602,8 @@ export const SYNONYMS: readonly Synonym[] = [
   {
     say: [
       "(đóng cửa/dẹp/giải thể/dừng hẳn/ngừng hẳn/nghỉ hẳn) [quán/tiệm/hộ] [kinh doanh]",
+      "(hủy/hủy bỏ/trả/nộp lại) [giấy phép/giấy chứng nhận/đăng ký] [đăng ký] hộ kinh doanh",
+      "(quán/tiệm/cửa hàng) … (đóng/dẹp/nghỉ) hẳn",
       "nghỉ bán hẳn",
       "không kinh doanh nữa",
       "thôi kinh doanh",
@@ -736,7 +769,8 @@ export const SYNONYMS: readonly Synonym[] = [
   },
   {
     say: [
-      "(xin/xét/làm/đăng ký/công nhận/vào/lên/bình xét/được) [diện/làm] hộ (nghèo/cận nghèo)",
+      "(xin/xét/làm/đăng ký/công nhận/vào/vô/lên/bình xét/được) [vào/vô] [diện/làm] hộ (nghèo/cận nghèo)",
+      "hộ sơ (xin/xét) hộ (nghèo/cận nghèo)",
       "sổ [hộ] nghèo",
       "xét nghèo",
       "nhà nghèo",
@@ -799,6 +833,36 @@ export const SYNONYMS: readonly Synonym[] = [
   {
     say: [`${DOCUMENT_LOSS} hộ chiếu`, "hộ chiếu [bị] (mất/thất lạc)"],
     means: "trình báo mất hộ chiếu phổ thông",
+  },
+
+  // --- Nông nghiệp, tài nguyên, an ninh --------------------------------------------------
+  {
+    say: [
+      "(lợn/heo/gà/vịt/bò/trâu/dê/gia súc/gia cầm/vật nuôi) …… (dịch/tiêu hủy)",
+      "(dịch/tiêu hủy) …… (lợn/heo/gà/vịt/bò/trâu/dê/gia súc/gia cầm/vật nuôi)",
+      "dịch tả [lợn/heo] [châu phi]",
+      "cúm gia cầm",
+      "lở mồm long móng",
+    ],
+    means: "hỗ trợ thiệt hại do dịch bệnh động vật",
+  },
+  {
+    say: ["giếng khoan", "(khoan/đào) giếng", "nước ngầm", "bơm nước … giếng"],
+    means: "đăng ký khai thác nước dưới đất",
+  },
+  {
+    // Not "kiếm" alone: it is also "to find, to earn" ("kiếm việc", "kiếm tiền").
+    say: [
+      "(thanh/cây/con/cái) (kiếm/gươm/giáo/mác)",
+      "(kiếm/gươm) cổ",
+      "giáo mác",
+      "mã tấu",
+      "dao găm",
+      "súng kíp",
+      "cung nỏ",
+      "đồ gia bảo",
+    ],
+    means: "khai báo vũ khí thô sơ",
   },
 ];
 

@@ -35,6 +35,16 @@ describe("findSynonyms", () => {
     ["mất giấy khai sinh", "đăng ký lại khai sinh"],
     ["lấy chồng hàn quốc", "có yếu tố nước ngoài"],
     ["tách hộ khẩu ra ở riêng", "tách hộ"],
+    ["sửa lại tên trong giấy khai sinh", "thay đổi cải chính bổ sung thông tin hộ tịch"],
+    ["cán bộ ghi nhầm tên con", "thay đổi cải chính bổ sung thông tin hộ tịch"],
+    ["con đi làm xa cả năm có phải khai báo không", "khai báo tạm vắng"],
+    ["họ hàng ra chơi ở lại mấy đêm có phải báo không", "thông báo lưu trú"],
+    ["mún xin vô hộ cận nghèo", "công nhận hộ nghèo hộ cận nghèo"],
+    ["chuyển đất vườn thành đất ở", "chuyển mục đích sử dụng đất"],
+    ["quán đóng hẳn rồi, hủy giấy phép hkd", "chấm dứt hoạt động hộ kinh doanh"],
+    ["heo bị dịch tả châu phi phải tiêu hủy", "hỗ trợ thiệt hại do dịch bệnh động vật"],
+    ["nhà khoan giếng lấy nước tưới", "đăng ký khai thác nước dưới đất"],
+    ["ông để lại thanh kiếm cổ để thờ", "khai báo vũ khí thô sơ"],
     [
       "làm sổ đỏ lần đầu",
       "đăng ký đất đai cấp giấy chứng nhận quyền sử dụng đất lần đầu hộ gia đình cá nhân",
@@ -42,6 +52,11 @@ describe("findSynonyms", () => {
   ];
   it.each(cases)("%s → %s", (text, means) => {
     expect(meansOf(text)).toContain(n(means));
+  });
+
+  it("does not read earning a living as a weapon, or a dead hen as an epidemic", () => {
+    expect(meansOf("em muốn kiếm việc làm ở xã")).not.toContain(n("khai báo vũ khí thô sơ"));
+    expect(meansOf("con gà nhà em chết mấy con")).not.toContain(n("hỗ trợ thiệt hại do dịch bệnh động vật"));
   });
 
   it("does not read a lost document as a death", () => {
