@@ -16,6 +16,7 @@ import {
   askProcedureHint,
   askReceiptCode,
   chooseProcedure,
+  choiceTitles,
   contactReply,
   citizenMenuButtons,
   declined,
@@ -23,6 +24,7 @@ import {
   feedbackThanks,
   greetingReply,
   paknReceived,
+  procedureButtonTitle,
   thanksReply,
 } from "../templates/citizens.js";
 import { type CommuneContact, procedureAnswer, procedureButtons } from "../templates/procedure-answer.js";
@@ -120,9 +122,9 @@ async function answerQuestion(
       question: text.slice(0, 500),
     });
     await ctx.reply(chooseProcedure(options), [
-      ...options.map((o, i) => ({
+      ...choiceTitles(options.map((o) => o.name)).map((title, i) => ({
         kind: "query" as const,
-        title: `${i + 1}. ${shortName(o.name)}`,
+        title,
         payload: `#pick:${nonce}:${i}`,
         hidden: true,
       })),
@@ -141,7 +143,7 @@ async function answerQuestion(
     { kind: "query", title: "Hỏi cán bộ", payload: `#handoff:${nonce}`, hidden: true },
     ...closest.map((c) => ({
       kind: "query" as const,
-      title: shortName(c.name),
+      title: procedureButtonTitle(c.name),
       payload: `#asp:${c.code}:general`,
       hidden: true,
     })),
@@ -309,11 +311,6 @@ async function dossierStatus(ctx: BotContext, code: string): Promise<void> {
       ? `đã có kết quả (${formatDateTimeVi(d.returnedAt, ctx.now)})`
       : "đã kết thúc";
   await ctx.reply(`Hồ sơ ${d.receiptCode} (${d.procedureName}): ${state}.`);
-}
-
-function shortName(name: string): string {
-  const cleaned = name.replace(/^Thủ tục\s+/i, "");
-  return cleaned.length <= 20 ? cleaned : `${cleaned.slice(0, 19).trimEnd()}…`;
 }
 
 /**

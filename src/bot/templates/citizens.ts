@@ -1,5 +1,6 @@
 import type { Button } from "../../zalo/oa-client.js";
 import type { CommuneContact } from "./procedure-answer.js";
+import { clip } from "./text.js";
 
 // What citizens read outside a procedure answer: small talk, choices, declines, handoff.
 
@@ -45,6 +46,38 @@ export function contactReply(communeName: string, contact: CommuneContact): stri
   return lines
     ? `Thông tin liên hệ ${communeName}:\n${lines}\n\n${handoff}`
     : `Em chưa có số điện thoại và giờ làm việc của ${communeName}. ${handoff}`;
+}
+
+/** Zalo cuts button titles at 20 characters. */
+const BUTTON_TITLE = 20;
+
+/** A procedure's name as a button title: without "Thủ tục", clipped. */
+export function procedureButtonTitle(name: string): string {
+  return clip(withoutThuTuc(name), BUTTON_TITLE);
+}
+
+/** "Thủ tục đăng ký kết hôn" → "Đăng ký kết hôn". */
+function withoutThuTuc(name: string): string {
+  const rest = name.replace(/^Thủ tục\s+/i, "");
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/**
+ * Numbered titles for a choice among procedures that tell them apart within 20 characters:
+ * variants of one procedure ("Đăng ký khai sinh", "… có yếu tố nước ngoài", "… lưu động")
+ * would all clip to the same words, so after the words they share only the rest is shown.
+ */
+export function choiceTitles(names: readonly string[]): string[] {
+  const words = names.map((n) => withoutThuTuc(n).split(/\s+/));
+  const shortest = Math.min(...words.map((w) => w.length));
+  const same = (i: number) => words.every((w) => w[i]!.toLowerCase() === words[0]![i]!.toLowerCase());
+  let shared = 0;
+  while (names.length > 1 && shared < shortest && same(shared)) shared++;
+  return words.map((w, i) => {
+    const rest = w.slice(shared).join(" ").replace("có yếu tố nước ngoài", "nước ngoài");
+    const label = shared === 0 || rest === "" ? w.join(" ") : `…${rest}`;
+    return clip(`${i + 1}. ${label}`, BUTTON_TITLE);
+  });
 }
 
 export function chooseProcedure(names: { code: string; name: string }[]): string {
