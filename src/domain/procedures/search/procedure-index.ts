@@ -33,7 +33,9 @@
  *
  * Long messages (from `longMessageWords` words): words that occur only in clauses without
  * a request cue ("muốn", "cần", "làm sao", a question mark …) are the story around the
- * request and weigh `narrativeWeight`.
+ * request and weigh `narrativeWeight`; the asking clauses are also searched on their own,
+ * and the more confident of the two readings is kept. Retrieval takes at most
+ * `maxRetrievalTerms` terms (the heaviest and rarest), so a long story stays fast.
  *
  * An optional second index over each procedure's details (documents, requirements, steps,
  * result, applicant, legal basis titles) can be fused by rank (`details`). It is off:
@@ -118,6 +120,8 @@ export interface RankingParameters {
    */
   narrativeWeight: number;
   longMessageWords: number;
+  /** Long messages: also search the asking clauses alone and keep the more confident reading. */
+  readRequestAlone: boolean;
   /** Score factor for branch-agency procedures (ties go to commune-served ones). */
   branchAgencyFactor: number;
   /** Confidence below this: decline. */
@@ -136,6 +140,8 @@ export interface RankingParameters {
   confidenceMix: { nameCoverage: number; queryCoverage: number; phrase: number };
   /** Retrieval leaves out terms in more than this share of names (when rarer ones exist). */
   maxRetrievalDf: number;
+  /** At most this many query terms go to retrieval (the heaviest by weight × rarity). */
+  maxRetrievalTerms: number;
   /** Candidates re-ranked per search. */
   candidates: number;
   /** Use the documents field at all. */
@@ -188,10 +194,12 @@ export const DEFAULT_PARAMETERS: RankingParameters = {
   branchAgencyFactor: 0.93,
   narrativeWeight: 0.5,
   longMessageWords: 30,
+  readRequestAlone: true,
   declineBelow: 0.4,
   answerAt: 0.55,
   answerMargin: 0.85,
   candidates: 40,
+  maxRetrievalTerms: 30,
   maxRetrievalDf: 1,
   unpairedCredit: 0.5,
   confidenceMix: { nameCoverage: 0.45, queryCoverage: 0.3, phrase: 0.25 },
@@ -253,6 +261,13 @@ interface BuiltQuery {
   ages: number[];
 }
 
+/** A clause of a long message, and whether it asks something. */
+interface StoryClause {
+  text: string;
+  tokens: string[];
+  asks: boolean;
+}
+
 /** Query term with its weight; `phrase` marks bigrams. */
 interface QueryTerm {
   term: string;
@@ -262,31 +277,50 @@ interface QueryTerm {
 
 const BIGRAM_JOINER = "_";
 
-/** Words that mark a clause as the request (folded): "muốn", "cần", "làm sao", "thủ tục" … */
-const REQUEST_CUE = new RegExp(
-  ` (${[
-    "muon",
-    "can",
-    "lam sao",
-    "lam the nao",
-    "the nao",
-    "ra sao",
-    "thu tuc",
-    "xin",
-    "dang ky",
-    "cho hoi",
-    "hoi",
-    "o dau",
-    "bao nhieu",
-    "bao lau",
-    "gi",
-    "duoc khong",
-    "co duoc",
-    "nhu nao",
-    "giup",
-    "phai lam",
-  ].join("|")}) `,
+/**
+ * Words that mark a clause as the request: "muốn", "cần", "làm sao", "thủ tục" … Matched
+ * with tone marks when the clause has them: folded, "cần" is also "căn" (căn cước) and
+ * "hỏi" is "hội" (xã hội), which would make a story clause look like a question.
+ */
+const REQUEST_CUES = [
+  "muốn",
+  "cần",
+  "làm sao",
+  "làm thế nào",
+  "thế nào",
+  "ra sao",
+  "thủ tục",
+  "xin",
+  "đăng ký",
+  "cho hỏi",
+  "hỏi",
+  "ở đâu",
+  "bao nhiêu",
+  "bao lâu",
+  "gì",
+  "được không",
+  "có được",
+  "như nào",
+  "giúp",
+  "phải làm",
+];
+const cueRegExp = (cues: string[]) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(${cues.join("|")})(?![\\p{L}\\p{N}])`, "u");
+const REQUEST_CUE_MARKED = cueRegExp(REQUEST_CUES);
+const REQUEST_CUE_FOLDED = cueRegExp(REQUEST_CUES.map((c) => foldText(c)));
+/** Folded cues that are no other common syllable, for teencode in a marked clause ("j", "bn"). */
+const REQUEST_CUE_FOLDED_SAFE = cueRegExp(
+  REQUEST_CUES.filter((c) => !["cần", "hỏi"].includes(c)).map((c) => foldText(c)),
 );
+
+/** Whether a clause asks something; `normalized` is the clause normalised (teencode expanded, folded). */
+function asksSomething(clause: string, normalized: string): boolean {
+  if (clause.endsWith("?")) return true;
+  const lower = clause.normalize("NFC").toLowerCase();
+  const marked = /[\u0300-\u036f]/.test(lower.normalize("NFD")) || lower.includes("đ");
+  if (!marked) return REQUEST_CUE_FOLDED.test(normalized);
+  return REQUEST_CUE_MARKED.test(lower) || REQUEST_CUE_FOLDED_SAFE.test(normalized);
+}
 
 /** Unigrams and adjacent-pair bigrams of normalised text (what the index stores). */
 function indexTerms(normalized: string, bigrams: boolean): string[] {
@@ -469,6 +503,12 @@ export class ProcedureIndex {
     return new ProcedureIndex(records, { ...DEFAULT_PARAMETERS, ...parameters });
   }
 
+  /** Rarity of a term among names; unknown terms (typos, story words) count as rare. */
+  private retrievalIdf(term: string): number {
+    const df = this.documentFrequency(term);
+    return Math.log(1 + (this.entries.length - df + 0.5) / (df + 0.5));
+  }
+
   /** In how many entries' names a word or bigram occurs. */
   private documentFrequency(term: string): number {
     return this.nameDf.get(term) ?? 0;
@@ -480,11 +520,25 @@ export class ProcedureIndex {
   }
 
   search(text: string, options: SearchOptions = {}): SearchOutcome {
+    const clauses = this.storyClauses(text);
+    const whole = this.searchText(text, options, this.narrativeWords(clauses));
+    // A long story with a question in it: read the question on its own too, as a person
+    // would, and keep whichever reading explains its words better.
+    if (!clauses || !this.parameters.readRequestAlone) return whole;
+    const request = clauses
+      .filter((c) => c.asks)
+      .map((c) => c.text)
+      .join(" ");
+    const alone = this.searchText(request, options, null);
+    return alone.topConfidence > whole.topConfidence ? alone : whole;
+  }
+
+  private searchText(text: string, options: SearchOptions, narrative: Set<string> | null): SearchOutcome {
     const limit = options.limit ?? 5;
     const p = this.parameters;
     const normalized = normalizeText(text, { repairSpelling: p.repairSpelling });
     const excluded = findNotInCatalogue(normalized);
-    const query = this.buildQuery(normalized, excluded, this.narrativeWords(text));
+    const query = this.buildQuery(normalized, excluded, narrative);
     const exclusion = excluded[0]
       ? {
           topic: excluded[0].topic,
@@ -521,7 +575,13 @@ export class ProcedureIndex {
     const rare = candidateTerms.filter(
       (t) => this.documentFrequency(t.term) <= p.maxRetrievalDf * this.entries.length,
     );
-    const retrievalTerms = (rare.length > 0 ? rare : candidateTerms).map((t) => t.term);
+    // A long story brings dozens of terms; the heaviest, rarest ones find the candidates
+    // (the rest still count in the features), which keeps retrieval fast.
+    const retrievalTerms = (rare.length > 0 ? rare : candidateTerms)
+      .map((t) => ({ term: t.term, rank: t.weight * this.retrievalIdf(t.term) }))
+      .sort((a, b) => b.rank - a.rank)
+      .slice(0, p.maxRetrievalTerms)
+      .map((t) => t.term);
     if (retrievalTerms.length === 0) return decline("no_content");
     const raw = this.search_.search(retrievalTerms.join(" "), {
       tokenize: (s) => s.split(" "),
@@ -637,26 +697,33 @@ export class ProcedureIndex {
    * around the request. null when the message is short, or no clause (or every clause)
    * asks.
    */
-  private narrativeWords(text: string): Set<string> | null {
+  private narrativeWords(clauses: StoryClause[] | null): Set<string> | null {
+    if (!clauses || this.parameters.narrativeWeight === 1) return null;
+    const request = new Set<string>();
+    const story = new Set<string>();
+    for (const { tokens, asks } of clauses) for (const t of tokens) (asks ? request : story).add(t);
+    for (const t of request) story.delete(t);
+    return story;
+  }
+
+  /**
+   * A long message cut into clauses, each marked by whether it asks (a request cue or a
+   * question mark); null when the message is short, or no clause (or every clause) asks.
+   */
+  private storyClauses(text: string): StoryClause[] | null {
     const p = this.parameters;
-    if (p.narrativeWeight === 1) return null;
     if (text.split(/\s+/).filter(Boolean).length < p.longMessageWords) return null;
     const clauses = text
       .split(/(?<=[.?!;\n])|,/)
       .map((c) => c.trim())
-      .filter(Boolean);
-    const request = new Set<string>();
-    const story = new Set<string>();
-    let asks = 0;
-    for (const clause of clauses) {
-      const tokens = tokensOf(normalizeText(clause, { repairSpelling: p.repairSpelling }));
-      const isRequest = clause.endsWith("?") || REQUEST_CUE.test(` ${tokens.join(" ")} `);
-      if (isRequest) asks++;
-      for (const t of tokens) (isRequest ? request : story).add(t);
-    }
-    if (asks === 0 || asks === clauses.length) return null;
-    for (const t of request) story.delete(t);
-    return story;
+      .filter(Boolean)
+      .map((clause) => {
+        const tokens = tokensOf(normalizeText(clause, { repairSpelling: p.repairSpelling }));
+        const asks = asksSomething(clause, tokens.join(" "));
+        return { text: clause, tokens, asks };
+      });
+    const asking = clauses.filter((c) => c.asks).length;
+    return asking === 0 || asking === clauses.length ? null : clauses;
   }
 
   /** The message as weighted query terms (unigrams and bigrams). */

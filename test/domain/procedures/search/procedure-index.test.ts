@@ -53,6 +53,19 @@ describe("ProcedureIndex on the real catalogue", () => {
     expect(top(outcome)).toBe("2.000815");
   });
 
+  it("reads the question of a long story on its own when the story would drown it", () => {
+    // The story's words (a kitchen, a loan, an ID card to renew) point elsewhere; the question
+    // is the last sentence. "căn cước" must not make its clause look like a question ("cần").
+    const story =
+      "Năm ngoái nhà tôi xây lại bếp, tiền vay ngân hàng chưa trả hết, căn cước của vợ tôi cũng sắp hết hạn phải đi đổi. " +
+      "Con gái tôi năm nay vào lớp 10, học giỏi lắm, được thầy cô khen suốt. " +
+      "Hồi cháu sinh ra cán bộ viết tên cháu là Thùy chứ không phải Thủy. " +
+      "Cho tôi hỏi sửa lại tên trong giấy khai sinh cho cháu thì làm thế nào?";
+    const outcome = index.search(story);
+    expect(outcome.decision).not.toBe("decline");
+    expect(top(outcome)).toBe("1.004859");
+  });
+
   it("offers a choice when two procedures fit", () => {
     const outcome = index.search("làm khai sinh cho con và nhập khẩu cho cháu luôn");
     expect(outcome.decision).toBe("choose");
