@@ -684,11 +684,11 @@ export class ProcedureIndex {
     }));
     const topConfidence = results[0]!.confidence;
     if (topConfidence < p.declineBelow) return decline("low_confidence", results);
-    // The message is about something the catalogue does not hold: only a clear match on
-    // the rest of it counts.
-    if (exclusion && topConfidence < p.answerAt) return decline("not_in_catalogue", results);
     const runnerUp = results[1]?.confidence ?? 0;
     const clear = topConfidence >= p.answerAt && runnerUp <= topConfidence * p.answerMargin;
+    // The message is about something the catalogue does not hold: only a clear answer on
+    // the rest of it counts, not a choice among what is left.
+    if (exclusion && !clear) return decline("not_in_catalogue", results);
     return { results, decision: clear ? "answer" : "choose", topConfidence };
   }
 

@@ -934,6 +934,45 @@ export const NOT_IN_CATALOGUE: readonly NotInCatalogue[] = [
   },
   {
     say: [
+      "thành lập (công ty/doanh nghiệp)",
+      "(mở/lập/đăng ký) (công ty/doanh nghiệp)",
+      "công ty (tnhh/cổ phần/trách nhiệm hữu hạn)",
+    ],
+    topic: "thành lập doanh nghiệp",
+    referral: "Phòng Đăng ký kinh doanh của tỉnh (hoặc Cổng thông tin quốc gia về đăng ký doanh nghiệp)",
+  },
+  {
+    say: [
+      "tuyển sinh (lớp/mầm non/mẫu giáo/tiểu học/trung học/đại học/cao đẳng)",
+      "(nhập học/vào/xin học) (lớp 1/lớp một/lớp 6/lớp sáu/lớp 10/lớp mười/mầm non/mẫu giáo)",
+      "(xin/chuyển) trường (cho/học)",
+      "xét tuyển (đại học/cao đẳng)",
+    ],
+    // Military schools' admissions are a commune-level procedure (registration via the commune).
+    unless: ["quân sự", "quân đội", "sĩ quan", "quân ngũ", "công an"],
+    topic: "tuyển sinh, nhập học",
+    referral: "nhà trường hoặc phòng phụ trách giáo dục của UBND",
+  },
+  {
+    say: [
+      "(tiền/hóa đơn/đồng hồ/công tơ) điện",
+      "(lắp/kéo/mắc) điện",
+      "(mất/cúp/cắt) điện",
+      "(tiền/hóa đơn/đồng hồ) nước",
+      "(lắp/kéo) nước máy",
+      "(mất/cúp/cắt) nước",
+    ],
+    topic: "điện, nước sinh hoạt",
+    referral: "công ty điện lực hoặc đơn vị cấp nước ở địa phương",
+  },
+  {
+    say: ["xin việc", "tìm việc", "kiếm việc", "tuyển dụng", "tuyển nhân viên", "nộp hồ sơ xin việc"],
+    unless: ["thất nghiệp", "nghĩa vụ"],
+    topic: "tìm việc làm",
+    referral: "Trung tâm Dịch vụ việc làm của tỉnh",
+  },
+  {
+    say: [
       "giờ làm việc",
       "(mấy giờ/giờ nào/lúc nào) …… (mở/đóng) cửa",
       "(mở/đóng) cửa (lúc/mấy/từ/đến/tới/vào/buổi)",

@@ -97,6 +97,20 @@ describe("findNotInCatalogue", () => {
     expect(topics("mất hộ chiếu thì báo ở đâu")).toEqual([]);
   });
 
+  it.each([
+    ["em muốn thành lập công ty tnhh một thành viên", "thành lập doanh nghiệp"],
+    ["năm nay con vào lớp 1, tuyển sinh khi nào", "tuyển sinh, nhập học"],
+    ["hóa đơn tiền điện tháng này cao quá", "điện, nước sinh hoạt"],
+    ["xã có tuyển nhân viên không, em muốn xin việc", "tìm việc làm"],
+  ])("knows %j is not a commune procedure (%s)", (text, topic) => {
+    expect(topics(text)).toContain(topic);
+  });
+
+  it("keeps military-school admissions and unemployment benefits in the catalogue", () => {
+    expect(topics("đăng ký tuyển sinh quân sự vào trường sĩ quan")).toEqual([]);
+    expect(topics("mất việc muốn hưởng trợ cấp thất nghiệp, tìm việc ở đâu")).toEqual([]);
+  });
+
   it("catches office hours and contacts, not shop openings", () => {
     expect(topics("mấy giờ UBND xã mở cửa")).toContain("giờ làm việc");
     expect(topics("số điện thoại chủ tịch xã")).toContain("liên hệ");
