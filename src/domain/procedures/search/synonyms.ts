@@ -597,6 +597,8 @@ export const SYNONYMS: readonly Synonym[] = [
       "kinh doanh nhỏ",
       "bán hàng ăn",
     ],
+    // A company is registered by the province, not as a household business.
+    unless: ["công ty", "doanh nghiệp"],
     means: "đăng ký thành lập hộ kinh doanh",
   },
   {
@@ -966,7 +968,8 @@ export const NOT_IN_CATALOGUE: readonly NotInCatalogue[] = [
     referral: "công ty điện lực hoặc đơn vị cấp nước ở địa phương",
   },
   {
-    say: ["xin việc", "tìm việc", "kiếm việc", "tuyển dụng", "tuyển nhân viên", "nộp hồ sơ xin việc"],
+    // Not "xin việc": applying for jobs is often why someone needs certified copies.
+    say: ["tìm việc", "kiếm việc", "tuyển dụng", "tuyển nhân viên"],
     unless: ["thất nghiệp", "nghĩa vụ"],
     topic: "tìm việc làm",
     referral: "Trung tâm Dịch vụ việc làm của tỉnh",
