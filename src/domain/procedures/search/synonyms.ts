@@ -672,6 +672,7 @@ export const SYNONYMS: readonly Synonym[] = [
     say: [
       "chuyển [nơi/chỗ] [nhận/lĩnh/lãnh/hưởng] lương hưu",
       "(nhận/lĩnh/lãnh/hưởng) lương hưu (ở/tại) (nơi/chỗ/tỉnh/xã) (khác/mới)",
+      "lương hưu …… …… chuyển (về/đến/sang/ra/vào) [đây/quê/tỉnh/xã]",
     ],
     means: "giải quyết chuyển hưởng sang địa bàn khác đối với người đang hưởng lương hưu",
   },
@@ -727,7 +728,8 @@ export const SYNONYMS: readonly Synonym[] = [
   {
     say: [
       "thuế (bán/chuyển nhượng/sang tên/mua bán) (đất/nhà/nhà đất/sổ đỏ/sổ hồng)",
-      "(bán/chuyển nhượng/sang tên/mua bán) (đất/nhà/nhà đất/sổ đỏ/sổ hồng) …… (nộp/đóng/khai/chịu/mất) thuế",
+      "(bán/chuyển nhượng/sang tên/mua bán) [mảnh/miếng/thửa/lô/căn/ngôi] (đất/nhà/nhà đất/sổ đỏ/sổ hồng) …… …… (nộp/đóng/khai/chịu/mất) thuế",
+      "(bán/chuyển nhượng/sang tên/mua bán) [mảnh/miếng/thửa/lô/căn/ngôi] (đất/nhà/nhà đất) …… …… thuế thu nhập cá nhân",
       "thuế …… (thừa kế/tặng cho/cho tặng/được cho) (đất/nhà/nhà đất)",
     ],
     means:
@@ -748,7 +750,7 @@ export const SYNONYMS: readonly Synonym[] = [
   },
   {
     say: [
-      "cho thuê (nhà/phòng/phòng trọ/nhà trọ/mặt bằng/ki ốt/kiốt/căn hộ) …… (nộp/đóng/khai/tính) thuế",
+      "cho thuê [căn/ngôi/cái/gian] (nhà/phòng/phòng trọ/nhà trọ/mặt bằng/ki ốt/kiốt/căn hộ) …… …… (nộp/đóng/khai/tính) thuế",
       "thuế [cho] thuê (nhà/phòng/phòng trọ/nhà trọ/mặt bằng/ki ốt/kiốt/căn hộ)",
     ],
     means: "khai thuế đối với cá nhân cho thuê bất động sản",
@@ -756,7 +758,7 @@ export const SYNONYMS: readonly Synonym[] = [
   {
     say: [
       "thuế khoán",
-      "(hộ kinh doanh/buôn bán/bán hàng/tiệm/quán/cửa hàng) …… (nộp/đóng/khai) thuế",
+      "(hộ kinh doanh/buôn bán/bán hàng/tiệm/quán/cửa hàng) …… …… (nộp/đóng/khai) thuế",
       "(nộp/đóng/khai) thuế (hộ kinh doanh/buôn bán/bán hàng/tiệm/quán/cửa hàng)",
     ],
     means: "khai thuế đối với hộ kinh doanh cá nhân kinh doanh",
@@ -770,9 +772,13 @@ export const SYNONYMS: readonly Synonym[] = [
     means: "thủ tục hải quan hàng hóa nhập khẩu miễn thuế trong định mức",
   },
   {
+    say: ["(quá/vượt/vượt quá) định mức [miễn thuế]", "hành lý …… (nhập cảnh/miễn thuế/khai báo)"],
+    means: "thủ tục hải quan đối với hành lý của người nhập cảnh vượt quá định mức miễn thuế",
+  },
+  {
     say: [
       "(xin/xét/làm/đăng ký/công nhận/vào/vô/lên/bình xét/được) [vào/vô] [diện/làm] hộ (nghèo/cận nghèo)",
-      "hộ sơ (xin/xét) hộ (nghèo/cận nghèo)",
+      "hồ sơ (xin/xét) hộ (nghèo/cận nghèo)",
       "sổ [hộ] nghèo",
       "xét nghèo",
       "nhà nghèo",

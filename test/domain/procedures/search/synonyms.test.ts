@@ -46,6 +46,22 @@ describe("findSynonyms", () => {
     ["nhà khoan giếng lấy nước tưới", "đăng ký khai thác nước dưới đất"],
     ["ông để lại thanh kiếm cổ để thờ", "khai báo vũ khí thô sơ"],
     [
+      "tôi bán mảnh đất cho người trong xóm, hợp đồng xong rồi, giờ thuế thu nhập cá nhân khai ở đâu",
+      "khai thuế thu nhập cá nhân đối với cá nhân có thu nhập từ chuyển nhượng bất động sản nhận thừa kế",
+    ],
+    [
+      "cho thuê căn nhà mặt đường 15 triệu một tháng thì tự khai thuế",
+      "khai thuế đối với cá nhân cho thuê bất động sản",
+    ],
+    [
+      "lương hưu đang lĩnh ở tỉnh khác giờ muốn chuyển về đây",
+      "giải quyết chuyển hưởng sang địa bàn khác đối với người đang hưởng lương hưu",
+    ],
+    [
+      "mang quà từ nhật về quá định mức",
+      "thủ tục hải quan đối với hành lý của người nhập cảnh vượt quá định mức miễn thuế",
+    ],
+    [
       "làm sổ đỏ lần đầu",
       "đăng ký đất đai cấp giấy chứng nhận quyền sử dụng đất lần đầu hộ gia đình cá nhân",
     ],
