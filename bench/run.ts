@@ -12,6 +12,8 @@ import { replyLatency } from "./reply-latency.js";
 
 const DEV_QUESTIONS = "../shared/data/qa/questions-dev.jsonl";
 const SANITY_QUESTIONS = "test/domain/procedures/search/realistic.jsonl";
+/** 200 realistic messages by a third writer, used for tuning (so not a fair score; its latency is). */
+const TUNING_QUESTIONS = "test/domain/procedures/search/realistic-tuning.jsonl";
 /** Written by people who never saw the search code, and never tuned on (see assets/qa/README.md). */
 const HELDOUT_QUESTIONS = "assets/qa/questions-heldout.jsonl";
 const HELDOUT_2_QUESTIONS = "assets/qa/questions-heldout-2.jsonl";
@@ -30,6 +32,7 @@ async function procedureSearch(): Promise<void> {
   for (const [label, path] of [
     ["dev questions", DEV_QUESTIONS],
     ["realistic sanity set", SANITY_QUESTIONS],
+    ["realistic tuning set (tuned on)", TUNING_QUESTIONS],
     ["held-out realistic set", HELDOUT_QUESTIONS],
     ["second held-out realistic set", HELDOUT_2_QUESTIONS],
   ] as const) {
