@@ -504,13 +504,24 @@ export const SYNONYMS: readonly Synonym[] = [
     means: "cấp đổi thẻ căn cước",
   },
   {
+    // The Law on Identification: a damaged card is exchanged (cấp đổi), a lost one re-issued
+    // (cấp lại). Not "cong", "vỡ": folded, they are "công" (công dân) and "vợ".
     say: [
-      `${DOCUMENT_LOSS} [thẻ] căn cước`,
+      "(hỏng/rách/gãy/nứt/gẫy/mờ/bong tróc/cong vênh/hư hỏng) [thẻ] căn cước",
+      "căn cước [bị/đã] (hỏng/rách/gãy/nứt/gẫy/mờ/bong tróc/cong vênh/hư hỏng)",
+      "căn cước …… (hỏng/rách/gãy/nứt/gẫy/mờ/bong tróc/cong vênh/hư hỏng)",
+    ],
+    means: "cấp đổi thẻ căn cước",
+  },
+  {
+    say: [
+      "(mất/thất lạc/bị mất/làm mất/đánh rơi/rơi mất/bị trộm/móc túi) [thẻ] căn cước",
       `${DOCUMENT_LOSS} chứng minh`,
       "làm lại [thẻ] căn cước",
       "làm lại chứng minh",
-      "căn cước [bị/đã] " + DOCUMENT_LOSS,
+      "căn cước [bị/đã] (mất/thất lạc/đánh rơi/rơi mất)",
     ],
+    unless: ["căn cước …… (hỏng/rách/gãy/nứt/gẫy/mờ/bong tróc/cong vênh/hư hỏng)"],
     means: "cấp lại thẻ căn cước",
   },
   {
@@ -798,7 +809,23 @@ export const SYNONYMS: readonly Synonym[] = [
       "nghĩa vụ quân sự",
       "tuổi nhập ngũ",
     ],
+    // Moving away or back is its own registration.
+    unless: ["chuyển (đi/đến/về/vô/vào/ra)", "(đi/về/vô/vào/ra/đến) … (ở/làm/học) (lâu dài/hẳn)"],
     means: "đăng ký nghĩa vụ quân sự lần đầu",
+  },
+  {
+    say: [
+      "(nghĩa vụ quân sự/nghĩa vụ/quân sự) …… chuyển (đi/vô/vào/ra)",
+      "chuyển (đi/vô/vào/ra) …… (nghĩa vụ quân sự/nghĩa vụ/quân sự)",
+    ],
+    means: "đăng ký nghĩa vụ quân sự chuyển đi khi thay đổi nơi cư trú",
+  },
+  {
+    say: [
+      "(nghĩa vụ quân sự/nghĩa vụ/quân sự) …… chuyển (đến/về)",
+      "chuyển (đến/về) …… (nghĩa vụ quân sự/nghĩa vụ/quân sự)",
+    ],
+    means: "đăng ký nghĩa vụ quân sự chuyển đến khi thay đổi nơi cư trú",
   },
 
   // --- Xe -----------------------------------------------------------------------------------

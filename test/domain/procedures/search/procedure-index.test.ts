@@ -28,6 +28,11 @@ describe("ProcedureIndex on the real catalogue", () => {
     ["chứng thực chữ ký giấy ủy quyền", "2.000884"],
     ["mất căn cước công dân làm lại ở đâu", "1.014064"],
     ["con 15 tuổi làm căn cước lần đầu", "1.014061"],
+    // The law: a damaged card is exchanged, a lost one re-issued.
+    ["cccd e bị gãy đôi r, đổi lại có mất phí ko ạ", "1.014063"],
+    ["thẻ căn cước của vợ bị rách", "1.014063"],
+    ["e chuyển vô sg lm lâu dài, đk nvqs chuyển đi ntn ạ", "1.013134"],
+    ["chuyển về quê ở hẳn thì đăng ký nghĩa vụ quân sự chuyển đến ở đâu", "1.013137"],
     ["đăng ký hộ kinh doanh bán tạp hóa", "1.001612"],
     ["tranh chấp đất với hàng xóm xã có hòa giải không", "1.012812"],
   ];
