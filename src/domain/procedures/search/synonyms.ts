@@ -325,8 +325,32 @@ export const SYNONYMS: readonly Synonym[] = [
   },
 
   {
+    // A birth registered together with the baby's health-insurance card is one procedure.
+    say: [
+      "khai sinh …… (thẻ bảo hiểm y tế/bảo hiểm y tế/thẻ bhyt/bhyt)",
+      "(thẻ bảo hiểm y tế/bảo hiểm y tế/thẻ bhyt/bhyt) …… khai sinh",
+    ],
+    means: "liên thông đăng ký khai sinh cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+  },
+  {
+    // Parents not married: the birth is registered together with the father's acknowledgement.
+    say: [
+      "khai sinh …… (tên bố/tên cha/tên ba/ghi bố/ghi cha/nhận bố/nhận cha)",
+      "(chưa/không) (đăng ký/làm/đk) [giấy] kết hôn …… khai sinh",
+      "khai sinh …… (chưa/không) (đăng ký/làm/đk) [giấy] kết hôn",
+    ],
+    means: "đăng ký khai sinh kết hợp đăng ký nhận cha mẹ con",
+  },
+  {
     // Several procedures filed together ("làm khai sinh và thẻ BHYT cho bé luôn").
-    say: ["liên thông", "(nộp/làm) (chung/cùng lúc/một lượt/1 lượt)", "cùng một lúc", "một thể"],
+    say: [
+      "liên thông",
+      "(nộp/làm) (chung/cùng lúc/một lượt/1 lượt)",
+      "cùng một lúc",
+      "một thể",
+      "(một/1) lần luôn",
+      "luôn một lần",
+    ],
     means: "liên thông",
     modifier: true,
   },

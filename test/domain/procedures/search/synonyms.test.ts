@@ -46,6 +46,15 @@ describe("findSynonyms", () => {
     ["nhà khoan giếng lấy nước tưới", "đăng ký khai thác nước dưới đất"],
     ["ông để lại thanh kiếm cổ để thờ", "khai báo vũ khí thô sơ"],
     [
+      "bố mẹ chưa đăng ký kết hôn, làm khai sinh cho cháu",
+      "đăng ký khai sinh kết hợp đăng ký nhận cha mẹ con",
+    ],
+    ["làm giấy khai sinh có tên bố cho con", "đăng ký khai sinh kết hợp đăng ký nhận cha mẹ con"],
+    [
+      "làm khai sinh với thẻ bhyt cho bé",
+      "liên thông đăng ký khai sinh cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+    ],
+    [
       "tôi bán mảnh đất cho người trong xóm, hợp đồng xong rồi, giờ thuế thu nhập cá nhân khai ở đâu",
       "khai thuế thu nhập cá nhân đối với cá nhân có thu nhập từ chuyển nhượng bất động sản nhận thừa kế",
     ],
