@@ -251,7 +251,10 @@ export const SYNONYMS: readonly Synonym[] = [
       "bản sao [giấy] khai sinh",
       "bản sao [giấy] kết hôn",
       "bản sao [giấy] chứng tử",
-      "trích lục",
+      // "Trích lục ghi chú ly hôn", "trích lục chấm dứt giám sát": the extract that procedure
+      // issues, not a copy of one.
+      "trích lục !ghi/giám/chấm/nuôi/thay/cải/nhận",
+      "(bản sao/xin lại/cấp lại/mất/thêm) … trích lục",
       "sao lục",
       "xin thêm bản [giấy] khai sinh",
     ],

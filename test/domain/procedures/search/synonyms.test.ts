@@ -49,6 +49,8 @@ describe("findSynonyms", () => {
       "bố mẹ chưa đăng ký kết hôn, làm khai sinh cho cháu",
       "đăng ký khai sinh kết hợp đăng ký nhận cha mẹ con",
     ],
+    ["xin trích lục khai sinh", "cấp bản sao trích lục hộ tịch"],
+    ["mất trích lục nhận cha con, xin lại ở đâu", "cấp bản sao trích lục hộ tịch"],
     ["làm giấy khai sinh có tên bố cho con", "đăng ký khai sinh kết hợp đăng ký nhận cha mẹ con"],
     [
       "làm khai sinh với thẻ bhyt cho bé",
@@ -77,6 +79,15 @@ describe("findSynonyms", () => {
   ];
   it.each(cases)("%s → %s", (text, means) => {
     expect(meansOf(text)).toContain(n(means));
+  });
+
+  it("reads the extract a procedure issues as that procedure, not as a copy", () => {
+    expect(meansOf("ai ký trích lục chấm dứt giám sát việc giám hộ")).not.toContain(
+      n("cấp bản sao trích lục hộ tịch"),
+    );
+    expect(meansOf("có bản điện tử của trích lục ghi chú ly hôn không")).not.toContain(
+      n("cấp bản sao trích lục hộ tịch"),
+    );
   });
 
   it("does not read earning a living as a weapon, or a dead hen as an epidemic", () => {
