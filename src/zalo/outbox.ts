@@ -36,6 +36,8 @@ export interface OutgoingMessage {
 
 export interface OutboxPolicy {
   maxAttempts: number;
+  /** A failing message holds its recipient's later messages back for this many tries (default 3). */
+  holdBackTries?: number;
   leaseMs: number;
   /** Exponential backoff with full jitter; `random` is injectable for tests. */
   backoffMs: (attempt: number, random?: () => number) => number;
@@ -94,41 +96,51 @@ export class OutboxStore {
   }
 
   /**
-   * Claims due rows, oldest first, keeping each recipient's messages in order: a row waits
-   * while an older row to the same recipient is in flight, retrying or due and not claimed
-   * in this batch (a retried reply must not arrive after the one that followed it). A
-   * scheduled row not yet due and never tried does not hold back the ones after it.
+   * Claims due rows, oldest first, keeping each recipient's messages in order: while a
+   * message is in flight or waiting for one of its first retries, the later messages to
+   * its recipient wait (a retried reply must not arrive after the one that followed it).
+   * Those recipients are left out in the query itself, so one stuck recipient never fills
+   * the batch and starves the others. After `holdBackTries` tries a failing message stops
+   * holding the others back: its recipient may still be reachable for the rest. A
+   * scheduled message not yet due, and never tried, holds nothing back.
    */
   async claim(limit: number, workerId: string, now = new Date()): Promise<OutboxMessage[]> {
     await this.markInterrupted(now);
+    const holding = await this.prisma.outboxMessage.findMany({
+      where: {
+        OR: [
+          { status: "sending" },
+          { status: "pending", attempts: { gt: 0, lt: this.policy.holdBackTries ?? 3 } },
+        ],
+      },
+      select: { id: true, recipientType: true, recipientId: true, createdAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    const oldestHolder = new Map<string, { id: string; createdAt: Date }>();
+    for (const h of holding) if (!oldestHolder.has(recipientKey(h))) oldestHolder.set(recipientKey(h), h);
+    const heldRecipients = [...new Set(holding.map((h) => h.recipientId))];
     const candidates = await this.prisma.outboxMessage.findMany({
-      where: { status: "pending", nextAttemptAt: { lte: now } },
+      where: {
+        status: "pending",
+        nextAttemptAt: { lte: now },
+        // A held recipient's only candidate is its holder, once the holder is due again.
+        ...(heldRecipients.length > 0
+          ? { OR: [{ recipientId: { notIn: heldRecipients } }, { id: { in: holding.map((h) => h.id) } }] }
+          : {}),
+      },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: limit,
     });
-    if (candidates.length === 0) return [];
-    const newest = candidates[candidates.length - 1]!.createdAt;
-    const earlier = await this.prisma.outboxMessage.findMany({
-      where: {
-        status: { in: ["pending", "sending"] },
-        recipientId: { in: [...new Set(candidates.map((c) => c.recipientId))] },
-        createdAt: { lte: newest },
-        OR: [{ attempts: { gt: 0 } }, { nextAttemptAt: { lte: now } }],
-      },
-      select: { id: true, recipientType: true, recipientId: true, createdAt: true },
-    });
-    const claimedIds = new Set<string>();
+    // Recipients whose older row this batch did not get (another sender took it): skip the rest.
+    const skipped = new Set<string>();
     const claimed: OutboxMessage[] = [];
     for (const row of candidates) {
-      const heldBack = earlier.some(
-        (e) =>
-          e.id !== row.id &&
-          e.recipientType === row.recipientType &&
-          e.recipientId === row.recipientId &&
-          isOlder(e, row) &&
-          !claimedIds.has(e.id),
-      );
-      if (heldBack) continue;
+      const key = recipientKey(row);
+      const holder = oldestHolder.get(key);
+      if (skipped.has(key) || (holder && holder.id !== row.id && isOlder(holder, row))) {
+        skipped.add(key);
+        continue;
+      }
       const { count } = await this.prisma.outboxMessage.updateMany({
         where: { id: row.id, status: "pending", attempts: row.attempts },
         data: {
@@ -138,10 +150,9 @@ export class OutboxStore {
           lockedUntil: new Date(now.getTime() + this.policy.leaseMs),
         },
       });
-      if (count === 1) {
-        claimedIds.add(row.id);
+      if (count === 1)
         claimed.push({ ...row, status: "sending", attempts: row.attempts + 1, lockedBy: workerId });
-      }
+      else skipped.add(key);
     }
     return claimed;
   }
@@ -243,6 +254,10 @@ export class OutboxStore {
     const rows = await this.prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
     return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
   }
+}
+
+function recipientKey(row: { recipientType: string; recipientId: string }): string {
+  return `${row.recipientType}:${row.recipientId}`;
 }
 
 /** Creation order, ties broken by id (the order `claim` reads rows in). */

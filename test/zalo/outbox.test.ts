@@ -170,6 +170,30 @@ describe.each(providers())("outbox on %s", (provider) => {
     expect(delivered).toEqual(["u2:Cho người khác", "u1:Câu trả lời 1", "u1:Câu trả lời 2"]);
   });
 
+  it("never lets one recipient's retrying message starve the others", async () => {
+    const store = new OutboxStore(db.prisma, fastPolicy);
+    for (let i = 0; i < 6; i++) await store.enqueue(message(`k-x${i}`, `Tin ${i}`));
+    const t0 = new Date();
+    const [first] = await store.claim(1, "w1", t0);
+    await store.record(first!, { status: "retry", error: "503" }, t0);
+    await store.enqueue({ ...message("k-u2", "Cho người khác"), recipient: { type: "user", id: "u2" } });
+
+    const claimed = await store.claim(5, "w2", new Date(t0.getTime() + 10));
+    expect(claimed.map((r) => r.idempotencyKey)).toEqual(["k-u2"]);
+  });
+
+  it("stops holding a recipient's messages back after the first tries", async () => {
+    const store = new OutboxStore(db.prisma, { ...fastPolicy, holdBackTries: 1 });
+    await store.enqueue(message("k-a", "Tin 1"));
+    await store.enqueue(message("k-b", "Tin 2"));
+    const t0 = new Date();
+    const [first] = await store.claim(1, "w1", t0);
+    await store.record(first!, { status: "retry", error: "503" }, t0);
+    expect((await store.claim(5, "w2", new Date(t0.getTime() + 10))).map((r) => r.idempotencyKey)).toEqual([
+      "k-b",
+    ]);
+  });
+
   it("does not hold replies back behind a scheduled message that is not due", async () => {
     const store = new OutboxStore(db.prisma, fastPolicy);
     await store.enqueue({
