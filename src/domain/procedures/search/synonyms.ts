@@ -205,7 +205,9 @@ export const SYNONYMS: readonly Synonym[] = [
   },
   {
     say: [
-      "cải chính",
+      // Not bare "cải chính": folded it is also "cái chính" ("cái chính là …").
+      "cải chính (hộ tịch/họ/tên/ngày/năm/giới tính/dân tộc/quê quán/nơi sinh/thông tin/giấy/khai sinh/trong/trên/lại)",
+      "(hồ sơ/thủ tục/làm/xin/đề nghị) cải chính",
       "đổi/sửa/thay [lại] [họ] tên",
       "đổi/sửa/thay [lại] họ",
       "ghi nhầm",
@@ -239,11 +241,12 @@ export const SYNONYMS: readonly Synonym[] = [
   },
   {
     // Guardianship ends by "đăng ký chấm dứt"; people say it ends, stops, is cancelled.
-    say: ["(hết/hủy/hủy bỏ/thôi/kết thúc/dừng/bỏ) [việc] giám hộ"],
+    // Not "bỏ", "dừng": folded they are also "bố" ("để bố giám hộ"), "dùng".
+    say: ["(hết/hủy/hủy bỏ/thôi/kết thúc/chấm dứt) [việc] giám hộ"],
     means: "chấm dứt giám hộ",
   },
   {
-    say: ["(hết/hủy/hủy bỏ/thôi/kết thúc/dừng/bỏ) [việc] giám sát [việc] [giám hộ]"],
+    say: ["(hết/hủy/hủy bỏ/thôi/kết thúc) [việc] giám sát [việc] [giám hộ]"],
     means: "chấm dứt giám sát việc giám hộ",
   },
   {
@@ -321,8 +324,9 @@ export const SYNONYMS: readonly Synonym[] = [
     means: "ghi vào sổ hộ tịch việc",
   },
   {
-    // Only a marriage with a foreign element needs a health certificate (mental fitness).
-    say: ["khám sức khỏe …… kết hôn", "kết hôn …… khám sức khỏe", "giấy khám sức khỏe tâm thần"],
+    // Only a marriage with a foreign element needs a certificate of mental fitness (a
+    // premarital check-up, "khám sức khỏe tiền hôn nhân", is for everyone and voluntary).
+    say: ["sức khỏe tâm thần", "(bệnh/khám) tâm thần …… kết hôn", "kết hôn …… (bệnh/khám) tâm thần"],
     means: "có yếu tố nước ngoài",
     modifier: true,
   },
@@ -342,6 +346,7 @@ export const SYNONYMS: readonly Synonym[] = [
       "(chưa/không) (đăng ký/làm/đk) [giấy] kết hôn …… khai sinh",
       "khai sinh …… (chưa/không) (đăng ký/làm/đk) [giấy] kết hôn",
     ],
+    unless: ["(đã/có/đã có) [giấy] (đăng ký/làm/đk) kết hôn", "(có/đã có) giấy (chứng nhận/đăng ký) kết hôn"],
     means: "đăng ký khai sinh kết hợp đăng ký nhận cha mẹ con",
   },
   {
@@ -485,8 +490,9 @@ export const SYNONYMS: readonly Synonym[] = [
       "vắng nhà",
       "báo vắng",
       "tạm vắng",
-      "(đi xa/đi làm xa/đi làm ăn xa) …… khai báo",
-      "khai báo …… (đi xa/đi làm xa/đi làm ăn xa)",
+      // Not "đi xa": folded it is also "đi xã".
+      "(đi làm xa/đi làm ăn xa/làm ăn xa/đi xa nhà) …… khai báo",
+      "khai báo …… (đi làm xa/đi làm ăn xa/làm ăn xa/đi xa nhà)",
     ],
     means: "khai báo tạm vắng",
   },
@@ -532,11 +538,12 @@ export const SYNONYMS: readonly Synonym[] = [
   },
   {
     // The Law on Identification: a damaged card is exchanged (cấp đổi), a lost one re-issued
-    // (cấp lại). Not "cong", "vỡ": folded, they are "công" (công dân) and "vợ".
+    // (cấp lại). Folded, bare "cong", "vỡ", "hỏng", "mờ", "nứt" are also "công", "vợ",
+    // "hông" (= không), "mở", "nút".
     say: [
-      "(hỏng/rách/gãy/nứt/gẫy/mờ/bong tróc/cong vênh/hư hỏng) [thẻ] căn cước",
-      "căn cước [bị/đã] (hỏng/rách/gãy/nứt/gẫy/mờ/bong tróc/cong vênh/hư hỏng)",
-      "căn cước …… (hỏng/rách/gãy/nứt/gẫy/mờ/bong tróc/cong vênh/hư hỏng)",
+      "(rách/gãy/gẫy/bong tróc/cong vênh/hư hỏng/bị hỏng/bị mờ/bị nứt/mờ chữ) [thẻ] căn cước",
+      "căn cước [bị/đã] (rách/gãy/gẫy/bong tróc/cong vênh/hư hỏng/bị hỏng/bị mờ/bị nứt/mờ chữ)",
+      "căn cước …… (rách/gãy/gẫy/bong tróc/cong vênh/hư hỏng/bị hỏng/bị mờ/bị nứt/mờ chữ)",
     ],
     means: "cấp đổi thẻ căn cước",
   },
@@ -548,7 +555,7 @@ export const SYNONYMS: readonly Synonym[] = [
       "làm lại chứng minh",
       "căn cước [bị/đã] (mất/thất lạc/đánh rơi/rơi mất)",
     ],
-    unless: ["căn cước …… (hỏng/rách/gãy/nứt/gẫy/mờ/bong tróc/cong vênh/hư hỏng)"],
+    unless: ["căn cước …… (rách/gãy/gẫy/bong tróc/cong vênh/hư hỏng/bị hỏng/bị mờ/bị nứt/mờ chữ)"],
     means: "cấp lại thẻ căn cước",
   },
   {
@@ -710,7 +717,8 @@ export const SYNONYMS: readonly Synonym[] = [
     say: [
       "chuyển [nơi/chỗ] [nhận/lĩnh/lãnh/hưởng] lương hưu",
       "(nhận/lĩnh/lãnh/hưởng) lương hưu (ở/tại) (nơi/chỗ/tỉnh/xã) (khác/mới)",
-      "lương hưu …… …… chuyển (về/đến/sang/ra/vào) [đây/quê/tỉnh/xã]",
+      // A place must follow: "chuyển vào tài khoản" is another procedure.
+      "lương hưu …… …… chuyển (về/đến/ra) (đây/quê/tỉnh/xã/huyện/thành phố/nơi)",
     ],
     means: "giải quyết chuyển hưởng sang địa bàn khác đối với người đang hưởng lương hưu",
   },
@@ -837,20 +845,25 @@ export const SYNONYMS: readonly Synonym[] = [
       "tuổi nhập ngũ",
     ],
     // Moving away or back is its own registration.
-    unless: ["chuyển (đi/đến/về/vô/vào/ra)", "(đi/về/vô/vào/ra/đến) … (ở/làm/học) (lâu dài/hẳn)"],
+    // Folded, "chuyển" is also "chuyện" ("chuyện về nghĩa vụ quân sự").
+    unless: [
+      "chuyển (đi/đến/vô/vào/ra)",
+      "chuyển về (ở/sống/làm/học/đây/quê)",
+      "(đi/về/vô/vào/ra/đến) … (ở/làm/học) (lâu dài/hẳn)",
+    ],
     means: "đăng ký nghĩa vụ quân sự lần đầu",
   },
   {
     say: [
-      "(nghĩa vụ quân sự/nghĩa vụ/quân sự) …… chuyển (đi/vô/vào/ra)",
-      "chuyển (đi/vô/vào/ra) …… (nghĩa vụ quân sự/nghĩa vụ/quân sự)",
+      "(nghĩa vụ quân sự/quân sự) …… chuyển (đi/vô/vào/ra)",
+      "chuyển (đi/vô/vào/ra) …… (nghĩa vụ quân sự/quân sự)",
     ],
     means: "đăng ký nghĩa vụ quân sự chuyển đi khi thay đổi nơi cư trú",
   },
   {
     say: [
-      "(nghĩa vụ quân sự/nghĩa vụ/quân sự) …… chuyển (đến/về)",
-      "chuyển (đến/về) …… (nghĩa vụ quân sự/nghĩa vụ/quân sự)",
+      "(nghĩa vụ quân sự/quân sự) …… chuyển (đến/về) [ở/sống/làm/học/đây/quê]",
+      "chuyển (đến/về) (ở/sống/làm/học/đây/quê) …… (nghĩa vụ quân sự/quân sự)",
     ],
     means: "đăng ký nghĩa vụ quân sự chuyển đến khi thay đổi nơi cư trú",
   },
@@ -900,8 +913,10 @@ export const SYNONYMS: readonly Synonym[] = [
   // --- Nông nghiệp, tài nguyên, an ninh --------------------------------------------------
   {
     say: [
-      "(lợn/heo/gà/vịt/bò/trâu/dê/gia súc/gia cầm/vật nuôi) …… (dịch/tiêu hủy)",
-      "(dịch/tiêu hủy) …… (lợn/heo/gà/vịt/bò/trâu/dê/gia súc/gia cầm/vật nuôi)",
+      // Folded, "bò", "dê", "gà" are also "bố", "để", "gả", and "dịch" is in "mục đích",
+      // "bản dịch": only an epidemic's own words count.
+      "(lợn/heo/vịt/trâu/gia súc/gia cầm/vật nuôi) …… (dịch bệnh/dịch tả/ổ dịch/tiêu hủy)",
+      "(dịch bệnh/dịch tả/ổ dịch) …… (lợn/heo/vịt/trâu/gia súc/gia cầm/vật nuôi)",
       "dịch tả [lợn/heo] [châu phi]",
       "cúm gia cầm",
       "lở mồm long móng",
@@ -915,13 +930,12 @@ export const SYNONYMS: readonly Synonym[] = [
   {
     // Not "kiếm" alone: it is also "to find, to earn" ("kiếm việc", "kiếm tiền").
     say: [
-      "(thanh/cây/con/cái) (kiếm/gươm/giáo/mác)",
-      "(kiếm/gươm) cổ",
+      // Folded, "con kiếm" is also "con kiếm tiền", "cung nỏ" is "cũng nợ".
+      "(thanh/cây) (kiếm/gươm)",
       "giáo mác",
       "mã tấu",
       "dao găm",
       "súng kíp",
-      "cung nỏ",
       "đồ gia bảo",
     ],
     means: "khai báo vũ khí thô sơ",
@@ -995,18 +1009,16 @@ export const NOT_IN_CATALOGUE: readonly NotInCatalogue[] = [
     referral: null,
   },
   {
-    say: [
-      "thành lập (công ty/doanh nghiệp)",
-      "(mở/lập/đăng ký) (công ty/doanh nghiệp)",
-      "công ty (tnhh/cổ phần/trách nhiệm hữu hạn)",
-    ],
+    say: ["thành lập (công ty/doanh nghiệp)", "(mở/lập/đăng ký) (công ty/doanh nghiệp)"],
     topic: "thành lập doanh nghiệp",
     referral: "Phòng Đăng ký kinh doanh của tỉnh (hoặc Cổng thông tin quốc gia về đăng ký doanh nghiệp)",
   },
   {
     say: [
-      "tuyển sinh (lớp/mầm non/mẫu giáo/tiểu học/trung học/đại học/cao đẳng)",
-      "(nhập học/vào/xin học) (lớp 1/lớp một/lớp 6/lớp sáu/lớp 10/lớp mười/mầm non/mẫu giáo)",
+      "tuyển sinh (lớp/mầm non/mẫu giáo/tiểu học/trung học/đại học/cao đẳng/khi nào/bao giờ/lúc nào)",
+      "(lịch/hồ sơ/đăng ký) tuyển sinh",
+      // Not "vào lớp 1" alone: starting school is often why someone needs a copy.
+      "(đăng ký/xin/nộp hồ sơ) (nhập học/học/vào) (lớp 1/lớp một/lớp 6/lớp sáu/lớp 10/lớp mười/mầm non/mẫu giáo/trường)",
       "(xin/chuyển) trường (cho/học)",
       "xét tuyển (đại học/cao đẳng)",
     ],
@@ -1020,9 +1032,11 @@ export const NOT_IN_CATALOGUE: readonly NotInCatalogue[] = [
       "(tiền/hóa đơn/đồng hồ/công tơ) điện",
       "(lắp/kéo/mắc) điện",
       "(mất/cúp/cắt) điện",
-      "(tiền/hóa đơn/đồng hồ) nước",
+      // Not "mất nước" alone: folded, "mặt nước" (water-surface leases) is the same.
+      "(tiền/hóa đơn/đồng hồ) nước (sinh hoạt/máy/hằng tháng/hàng tháng/tháng)",
       "(lắp/kéo) nước máy",
-      "(mất/cúp/cắt) nước",
+      "(cúp/cắt) nước",
+      "mất nước (sinh hoạt/máy)",
     ],
     topic: "điện, nước sinh hoạt",
     referral: "công ty điện lực hoặc đơn vị cấp nước ở địa phương",
@@ -1070,7 +1084,9 @@ export const NOT_IN_CATALOGUE: readonly NotInCatalogue[] = [
   },
   {
     say: [
-      "(địa chỉ/trụ sở) [của] (ủy ban/ubnd/xã/phường/bộ phận một cửa)",
+      // A question must follow: "căn cước ghi địa chỉ xã cũ" is about a card.
+      "(địa chỉ/trụ sở) [của] (ủy ban/ubnd/xã/phường/bộ phận một cửa) … (ở đâu/đâu/là gì/chỗ nào/số mấy)",
+      "(xin/cho xin/cho em xin/cho tôi xin) (địa chỉ/trụ sở) [của] (ủy ban/ubnd/xã/phường/bộ phận một cửa)",
       "(ủy ban/ubnd) [xã/phường] [nằm] ở đâu",
     ],
     topic: "địa chỉ",

@@ -81,6 +81,34 @@ describe("findSynonyms", () => {
     expect(meansOf(text)).toContain(n(means));
   });
 
+  // Folding makes many syllables collide ("bò" and "bố", "cải" and "cái", "chuyển" and
+  // "chuyện", "mặt" and "mất"): everyday messages that must not fire these phrases.
+  it.each([
+    ["bố em muốn chuyển mục đích sử dụng đất", "hỗ trợ thiệt hại do dịch bệnh động vật"],
+    ["để chứng thực bản dịch thì cần gì", "hỗ trợ thiệt hại do dịch bệnh động vật"],
+    ["nhà em cũng nợ ngân hàng, có được xét hộ nghèo không", "khai báo vũ khí thô sơ"],
+    ["con kiếm tiền đi học", "khai báo vũ khí thô sơ"],
+    ["làm căn cước cho bé 6 tuổi được hông", "cấp đổi thẻ căn cước"],
+    ["khai báo tạm trú thì đi xã hay lên công an", "khai báo tạm vắng"],
+    [
+      "cho em hỏi chuyện về nghĩa vụ quân sự, con 17 tuổi",
+      "đăng ký nghĩa vụ quân sự chuyển đến khi thay đổi nơi cư trú",
+    ],
+    [
+      "lương hưu chuyển vào tài khoản ngân hàng được không",
+      "giải quyết chuyển hưởng sang địa bàn khác đối với người đang hưởng lương hưu",
+    ],
+    ["cái chính là em muốn hỏi đăng ký kết hôn", "thay đổi cải chính bổ sung thông tin hộ tịch"],
+    ["em muốn làm thủ tục để bố giám hộ cho cháu", "chấm dứt giám hộ"],
+    ["sắp cưới, có cần khám sức khỏe tiền hôn nhân không", "có yếu tố nước ngoài"],
+    [
+      "vợ chồng đã đăng ký kết hôn, làm khai sinh cho con ghi tên bố",
+      "đăng ký khai sinh kết hợp đăng ký nhận cha mẹ con",
+    ],
+  ])("does not read %j as %j", (text, means) => {
+    expect(meansOf(text)).not.toContain(n(means));
+  });
+
   it("reads the extract a procedure issues as that procedure, not as a copy", () => {
     expect(meansOf("ai ký trích lục chấm dứt giám sát việc giám hộ")).not.toContain(
       n("cấp bản sao trích lục hộ tịch"),
@@ -140,6 +168,15 @@ describe("findNotInCatalogue", () => {
     ["xã có tuyển nhân viên không ạ", "tìm việc làm"],
   ])("knows %j is not a commune procedure (%s)", (text, topic) => {
     expect(topics(text)).toContain(topic);
+  });
+
+  it.each([
+    "căn cước ghi địa chỉ xã cũ có phải đổi không",
+    "thuê mặt nước nuôi cá thì làm thủ tục gì",
+    "con em vào lớp 1 cần bản sao giấy khai sinh",
+    "chồng em làm ở công ty tnhh, muốn xin xác nhận cư trú",
+  ])("keeps %j a procedure question", (text) => {
+    expect(topics(text)).toEqual([]);
   });
 
   it("keeps military-school admissions and unemployment benefits in the catalogue", () => {
