@@ -139,6 +139,15 @@ describe("citizens asking how to reach the office", () => {
       expect(reply.text, question).toContain("Đường dây nóng: ");
       expect(reply.text, question).not.toMatch(/\(mã \d/);
       expect(reply.buttons.map((b) => b.title)).toContain("Hỏi cán bộ");
+      const call = reply.buttons.find((b) => b.type === "oa.open.phone");
+      expect(call?.payload).toEqual({ phone_code: expect.stringMatching(/^\+?\d{3,15}$/) });
     }
+  });
+
+  it("keeps a question about the procedure just answered about that procedure", async () => {
+    await zalo.say("zalo-citizen-follow", "thủ tục đăng ký khai tử cần giấy tờ gì");
+    const followUp = await zalo.say("zalo-citizen-follow", "thủ tục này nộp qua điện thoại được không");
+    expect(followUp.text).toMatch(/khai tử/i);
+    expect(followUp.text).not.toMatch(/^Thông tin liên hệ/);
   });
 });

@@ -28,6 +28,7 @@ import {
   thanksReply,
 } from "../templates/citizens.js";
 import { type CommuneContact, procedureAnswer, procedureButtons } from "../templates/procedure-answer.js";
+import { dialable } from "../templates/text.js";
 import { startHandoff } from "./handoff.js";
 
 const ASPECTS: readonly Aspect[] = [
@@ -107,11 +108,12 @@ async function answerQuestion(
   const aspects = detectAspects(text);
   const top = outcome.results[0];
   if (outcome.decision === "answer" && top) return answerProcedure(ctx, catalogue, top.code, aspects, text);
-  if (outcome.notInCatalogue?.aboutTheOffice) return replyContact(ctx, text);
   if (flow?.flow === "procedure_context" && isFollowUp(text, aspects, outcome.declineReason)) {
     // "lệ phí thủ tục này bao nhiêu" right after an answer is about that procedure.
     return answerProcedure(ctx, catalogue, flow.code, aspects, flow.question);
   }
+  // After the follow-up check: "thủ tục này nộp qua điện thoại được không" is about the procedure.
+  if (outcome.notInCatalogue?.aboutTheOffice) return replyContact(ctx, text);
 
   if (outcome.decision === "choose") {
     const options = outcome.results.slice(0, 4);
@@ -154,10 +156,9 @@ async function answerQuestion(
 async function replyContact(ctx: BotContext, text: string): Promise<void> {
   const contact = await contactOf(ctx);
   const nonce = await ctx.startFlow({ flow: "offer_handoff", question: text.slice(0, 500) });
+  const phone = contact.hotline ? dialable(contact.hotline) : null;
   await ctx.reply(contactReply(contact.name, contact), [
-    ...(contact.hotline
-      ? [{ kind: "phone" as const, title: "Gọi đường dây nóng", phone: contact.hotline }]
-      : []),
+    ...(phone ? [{ kind: "phone" as const, title: "Gọi đường dây nóng", phone }] : []),
     { kind: "query", title: "Hỏi cán bộ", payload: `#handoff:${nonce}`, hidden: true },
   ]);
 }

@@ -65,15 +65,18 @@ function withoutThuTuc(name: string): string {
 /**
  * Numbered titles for a choice among procedures that tell them apart within 20 characters:
  * variants of one procedure ("Đăng ký khai sinh", "… có yếu tố nước ngoài", "… lưu động")
- * would all clip to the same words, so after the words they share only the rest is shown.
+ * would all clip to the same words, so after the words a name shares with its closest
+ * sibling among the options only the rest is shown.
  */
 export function choiceTitles(names: readonly string[]): string[] {
   const words = names.map((n) => withoutThuTuc(n).split(/\s+/));
-  const shortest = Math.min(...words.map((w) => w.length));
-  const same = (i: number) => words.every((w) => w[i]!.toLowerCase() === words[0]![i]!.toLowerCase());
-  let shared = 0;
-  while (names.length > 1 && shared < shortest && same(shared)) shared++;
+  const sharedPrefix = (a: string[], b: string[]) => {
+    let k = 0;
+    while (k < a.length && k < b.length && a[k]!.toLowerCase() === b[k]!.toLowerCase()) k++;
+    return k;
+  };
   return words.map((w, i) => {
+    const shared = Math.max(0, ...words.map((other, j) => (j === i ? 0 : sharedPrefix(w, other))));
     const rest = w.slice(shared).join(" ").replace("có yếu tố nước ngoài", "nước ngoài");
     const label = shared === 0 || rest === "" ? w.join(" ") : `…${rest}`;
     return clip(`${i + 1}. ${label}`, BUTTON_TITLE);
