@@ -162,5 +162,8 @@ describe.each(providers())("dossier queries on %s", (provider) => {
     expect(await status("260608-5")).toBeNull();
     expect(await status("260608-0002")).toBeNull();
     expect(await status("0260608-0005")).toBeNull();
+    // A prefix that is not this dossier's does not find it.
+    expect(await status("H46-260608-0005")).toBeNull();
+    expect(await status("h45-260608-0005")).toMatchObject({ receiptCode: "000.00.21.H45-260608-0005" });
   });
 });
