@@ -308,9 +308,13 @@ const cueRegExp = (cues: string[]) =>
   new RegExp(`(?<![\\p{L}\\p{N}])(${cues.join("|")})(?![\\p{L}\\p{N}])`, "u");
 const REQUEST_CUE_MARKED = cueRegExp(REQUEST_CUES);
 const REQUEST_CUE_FOLDED = cueRegExp(REQUEST_CUES.map((c) => foldText(c)));
-/** Folded cues that are no other common syllable, for teencode in a marked clause ("j", "bn"). */
+/**
+ * In a clause with tone marks, the folded text is searched only for the cues teencode
+ * stands for ("j", "bn", "ntn", "dc ko" expand to these): others fold into other words
+ * ("muốn"/"mượn", "ở đâu"/"ở đầu", "cần"/"căn", "hỏi"/"hội").
+ */
 const REQUEST_CUE_FOLDED_SAFE = cueRegExp(
-  REQUEST_CUES.filter((c) => !["cần", "hỏi"].includes(c)).map((c) => foldText(c)),
+  ["gì", "bao nhiêu", "bao lâu", "thế nào", "như thế nào", "làm sao", "được không"].map((c) => foldText(c)),
 );
 
 /** Whether a clause asks something; `normalized` is the clause normalised (teencode expanded, folded). */
