@@ -15,6 +15,7 @@ import {
   type OutboxMessage,
   type OutboxStore,
   type OutgoingContent,
+  recipientKey,
 } from "./outbox.js";
 
 /** The last hop: Zalo's API in production, the sandbox's fake Zalo otherwise. */
@@ -134,9 +135,8 @@ export class OutboxSender {
     // A recipient whose message must be retried gets nothing more from this batch, so their
     // messages keep their order (the retrying row now holds the later ones back in `claim`).
     const stalled = new Set<string>();
-    const recipientOf = (r: OutboxMessage) => `${r.recipientType}:${r.recipientId}`;
     for (const [i, row] of rows.entries()) {
-      if (stalled.has(recipientOf(row))) {
+      if (stalled.has(recipientKey(row))) {
         await this.store.release([row.id], this.workerId);
         continue;
       }
@@ -151,7 +151,7 @@ export class OutboxSender {
       await this.waitForSlot();
       const outcome = await this.deliver(row);
       const status = await this.store.record(row, outcome, now);
-      if (status === "pending") stalled.add(recipientOf(row));
+      if (status === "pending") stalled.add(recipientKey(row));
       if (outcome.status === "retry" && outcome.delayMs) this.pausedUntil = Date.now() + outcome.delayMs;
       const log = this.log.child({ outboxId: row.id, key: row.idempotencyKey, attempt: row.attempts });
       if (status === "sent") log.debug("message sent");

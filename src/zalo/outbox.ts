@@ -256,7 +256,8 @@ export class OutboxStore {
   }
 }
 
-function recipientKey(row: { recipientType: string; recipientId: string }): string {
+/** One recipient of messages ("user:…", "group:…"), as ordering is kept per recipient. */
+export function recipientKey(row: { recipientType: string; recipientId: string }): string {
   return `${row.recipientType}:${row.recipientId}`;
 }
 

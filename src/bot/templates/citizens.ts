@@ -1,4 +1,4 @@
-import type { Button } from "../../zalo/oa-client.js";
+import { type Button, MAX_BUTTON_TITLE } from "../../zalo/oa-client.js";
 import type { CommuneContact } from "./procedure-answer.js";
 import { clip } from "./text.js";
 
@@ -48,12 +48,9 @@ export function contactReply(communeName: string, contact: CommuneContact): stri
     : `Em chưa có số điện thoại và giờ làm việc của ${communeName}. ${handoff}`;
 }
 
-/** Zalo cuts button titles at 20 characters. */
-const BUTTON_TITLE = 20;
-
 /** A procedure's name as a button title: without "Thủ tục", clipped. */
 export function procedureButtonTitle(name: string): string {
-  return clip(withoutThuTuc(name), BUTTON_TITLE);
+  return clip(withoutThuTuc(name), MAX_BUTTON_TITLE);
 }
 
 /** "Thủ tục đăng ký kết hôn" → "Đăng ký kết hôn". */
@@ -79,7 +76,7 @@ export function choiceTitles(names: readonly string[]): string[] {
     const shared = Math.max(0, ...words.map((other, j) => (j === i ? 0 : sharedPrefix(w, other))));
     const rest = w.slice(shared).join(" ").replace("có yếu tố nước ngoài", "nước ngoài");
     const label = shared === 0 || rest === "" ? w.join(" ") : `…${rest}`;
-    return clip(`${i + 1}. ${label}`, BUTTON_TITLE);
+    return clip(`${i + 1}. ${label}`, MAX_BUTTON_TITLE);
   });
 }
 

@@ -509,8 +509,7 @@ export class ProcedureIndex {
 
   /** Rarity of a term among names; unknown terms (typos, story words) count as rare. */
   private retrievalIdf(term: string): number {
-    const df = this.documentFrequency(term);
-    return Math.log(1 + (this.entries.length - df + 0.5) / (df + 0.5));
+    return this.idf.get(term) ?? this.bigramIdf.get(term) ?? this.maxIdf;
   }
 
   /** In how many entries' names a word or bigram occurs. */
