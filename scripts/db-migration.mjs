@@ -4,7 +4,8 @@
 // (the snapshot kept beside each migrations folder and the current schema), so it needs
 // no database and no shadow database (see README).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -56,8 +57,11 @@ for (const provider of ["sqlite", "postgres"]) {
 
 function prismaOfflineEnv() {
   // The generate/diff path never needs the native query engine; pointing Prisma at a
-  // stand-in stops it from trying to download one (see README).
+  // stand-in stops it from trying to download one (see README). The SQLite adapter still
+  // opens a database file even though the diff reads none: give it a scratch one, so the
+  // command works on a fresh clone with no ./data directory.
   return {
+    DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "tro-ly-xa-diff-")), "diff.db")}`,
     PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? "/bin/false",
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
     PRISMA_OFFLINE_DIFF: "1",

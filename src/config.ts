@@ -1,3 +1,4 @@
+import cron from "node-cron";
 import { z } from "zod";
 import { resolveDatabaseUrl } from "./db/database-url.js";
 
@@ -30,11 +31,41 @@ const databaseUrl = z
     }
   });
 
-const httpUrl = z.url({ protocol: /^https?$/ });
-
 /** A variable set to an empty string means "not set" (env files often leave `PORT=`). */
 const blankAsUnset = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+/** "07:30" */
+const clockTime = (fallback: string) =>
+  z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .default(fallback)
+      .refine((t) => /^([01]?\d|2[0-3]):[0-5]\d$/.test(t), "must be HH:MM, e.g. 07:30"),
+  );
+
+/** "21:00-07:00", or "off". */
+const quietHours = z.preprocess(
+  blankAsUnset,
+  z
+    .string()
+    .trim()
+    .default("21:00-07:00")
+    .refine(
+      (v) => v === "off" || /^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$/.test(v),
+      'must be "HH:MM-HH:MM" (e.g. 21:00-07:00) or "off"',
+    ),
+);
+
+const wholeNumber = (fallback: number, min: number, max: number) =>
+  z.preprocess(blankAsUnset, z.coerce.number().int().min(min).max(max).default(fallback));
+
+/** JOB_<NAME>_CRON: a job's schedule, replacing the default its module declares. */
+const JOB_CRON = /^JOB_([A-Z0-9_]+)_CRON$/;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -78,15 +109,22 @@ const envSchema = z.object({
   /** Default: seed the demo commune into the embedded database only. */
   SEED_DEMO: z.enum(["true", "false", "1", "0", ""]).optional(),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1_000).default(10_000)),
+  // Jobs (Asia/Ho_Chi_Minh, see README "Reminders and alerts"). Each job's schedule can be
+  // changed with JOB_<NAME>_CRON (JOB_MORNING_DIGEST_CRON …), checked below.
+  /** A missed run still happens when the service is back within this many minutes. */
+  JOB_CATCH_UP_GRACE_MINUTES: wholeNumber(120, 0, 24 * 60),
+  REMINDER_DIGEST_TIME: clockTime("07:30"),
+  REMINDER_DAYS_BEFORE: wholeNumber(3, 1, 20),
+  DOSSIER_ESCALATE_AFTER_DAYS: wholeNumber(2, 1, 30),
+  QUIET_HOURS: quietHours,
+  INBOX_RETENTION_DAYS: wholeNumber(30, 1, 3650),
 });
 
-const zaloKeys = [
-  "ZALO_APP_ID",
-  "ZALO_APP_SECRET",
-  "ZALO_OA_ID",
-  "ZALO_OA_SECRET_KEY",
-  "ZALO_REFRESH_TOKEN",
-] as const;
+/** The Zalo app every commune's OA is linked to: all three, or none (sandbox mode). */
+const zaloAppKeys = ["ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"] as const;
+/** A one-commune deployment's OA and its first refresh token: both, or neither. */
+const zaloOaKeys = ["ZALO_OA_ID", "ZALO_REFRESH_TOKEN"] as const;
+const zaloKeys = [...zaloAppKeys, ...zaloOaKeys] as const;
 
 export type Config = ReturnType<typeof loadConfig>;
 
@@ -99,15 +137,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     );
   }
   const e = parsed.data;
-  const present = zaloKeys.filter((k) => e[k] !== undefined);
   const problems: string[] = [];
-  if (present.length > 0 && present.length < zaloKeys.length) {
-    const missing = zaloKeys.filter((k) => e[k] === undefined);
-    problems.push(`${missing.join(", ")}: required when any Zalo credential is set (set all five or none)`);
+  const jobSchedules: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const name = JOB_CRON.exec(key)?.[1];
+    if (!name || value === undefined || value.trim() === "") continue;
+    if (cron.validate(value.trim())) jobSchedules[name.toLowerCase().replace(/_/g, "-")] = value.trim();
+    else problems.push(`${key}: not a valid cron expression (e.g. 30 7 * * 1-5)`);
   }
-  const mode = present.length === zaloKeys.length ? ("zalo" as const) : ("sandbox" as const);
+  const anyZalo = zaloKeys.some((k) => e[k] !== undefined);
+  const missingApp = zaloAppKeys.filter((k) => e[k] === undefined);
+  if (anyZalo && missingApp.length > 0) {
+    problems.push(
+      `${missingApp.join(", ")}: required when any Zalo credential is set (the app's three, or none)`,
+    );
+  }
+  const oaKeys = zaloOaKeys.filter((k) => e[k] !== undefined);
+  if (oaKeys.length === 1) {
+    const missing = zaloOaKeys.filter((k) => e[k] === undefined);
+    problems.push(
+      `${missing.join(", ")}: required with ${oaKeys[0]} (the OA and its first refresh token go together)`,
+    );
+  }
+  const mode = anyZalo && missingApp.length === 0 ? ("zalo" as const) : ("sandbox" as const);
   if (mode === "sandbox" && e.NODE_ENV === "production") {
-    problems.push(`${zaloKeys.join(", ")}: required in production (the sandbox is refused there)`);
+    problems.push(`${zaloAppKeys.join(", ")}: required in production (the sandbox is refused there)`);
   }
   if (e.NODE_ENV === "production" && !e.ADMIN_API_TOKEN) {
     problems.push("ADMIN_API_TOKEN: required in production");
@@ -128,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       oaId: e.ZALO_OA_ID,
       oaSecretKey: e.ZALO_OA_SECRET_KEY,
       refreshToken: e.ZALO_REFRESH_TOKEN,
+      /** The deployment's own OA, when ZALO_OA_ID is set; every other commune connects its own. */
+      defaultOa: e.ZALO_OA_ID ? { oaId: e.ZALO_OA_ID, refreshToken: e.ZALO_REFRESH_TOKEN } : undefined,
       apiBaseUrl: e.ZALO_API_BASE_URL.replace(/\/$/, ""),
       oauthBaseUrl: e.ZALO_OAUTH_BASE_URL.replace(/\/$/, ""),
       siteVerification: e.ZALO_SITE_VERIFICATION,
@@ -141,5 +197,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         ? e.DATABASE_URL.provider === "sqlite" && e.NODE_ENV !== "production"
         : e.SEED_DEMO === "true" || e.SEED_DEMO === "1",
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    jobs: {
+      /** Schedules set in the environment, by job name ("morning-digest"); others keep their default. */
+      schedules: jobSchedules,
+      catchUpGraceMs: e.JOB_CATCH_UP_GRACE_MINUTES * 60_000,
+    },
+    reminders: {
+      digestTime: e.REMINDER_DIGEST_TIME.padStart(5, "0"),
+      daysBefore: e.REMINDER_DAYS_BEFORE,
+      escalateAfterDays: e.DOSSIER_ESCALATE_AFTER_DAYS,
+      quietHours: parseQuietHours(e.QUIET_HOURS),
+    },
+    inboxRetentionDays: e.INBOX_RETENTION_DAYS,
   };
+}
+
+/** Quiet hours as minutes of the day, or null when off; "21:00-07:00" spans midnight. */
+function parseQuietHours(value: string): { from: number; to: number } | null {
+  if (value === "off") return null;
+  const [from, to] = value.split("-").map((t) => {
+    const [h, m] = t.split(":").map(Number);
+    return h! * 60 + m!;
+  });
+  return { from: from!, to: to! };
 }

@@ -1,20 +1,30 @@
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
-import { botMiddlewares, createBot } from "./bot/bot.js";
+import { createBot } from "./bot/bot.js";
+import { botFeatures } from "./bot/features/index.js";
 import { CatalogueCache } from "./domain/procedures/catalogue-cache.js";
 import { ConversationStore } from "./bot/conversation/state-store.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { redactDatabaseUrl } from "./db/database-url.js";
-import { seedDemoData } from "./db/demo.js";
 import { openMigratedDatabase } from "./db/migrate.js";
+import { seedDemoData } from "./demo/seed-demo-data.js";
+import { seedNationalHolidayDefaults } from "./domain/calendar/holiday-defaults.js";
 import { cachedCommuneResolver } from "./domain/communes/commune-for-oa.js";
 import { adminRouter } from "./http/admin.js";
+import { adminCommunesRouter } from "./http/admin-communes.js";
+import { adminJobsRouter } from "./http/admin-jobs.js";
+import { adminPlanRouter } from "./http/admin-plan.js";
+import { adminDossiersRouter } from "./http/admin-dossiers.js";
 import { createApp } from "./http/app.js";
 import { sandboxRouter } from "./http/sandbox/sandbox-router.js";
 import { registerHousekeeping } from "./jobs/housekeeping.js";
+import { registerReminderJobs } from "./jobs/index.js";
+import { JobLeases } from "./jobs/lease.js";
+import { JobRunner } from "./jobs/runner.js";
 import { Scheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
+import { Notifier } from "./messaging/notifier.js";
 import { FakeZalo } from "./zalo/fake-zalo.js";
 import type { SignatureKeys } from "./zalo/signature.js";
 import { siteVerificationRouter } from "./zalo/site-verification.js";
@@ -23,6 +33,8 @@ import { ZaloChannel } from "./zalo/zalo-channel.js";
 export interface RunningService {
   readonly db: Database;
   readonly scheduler: Scheduler;
+  /** Runs the reminder jobs (the scheduler, the admin API and the sandbox use it). */
+  readonly jobs: JobRunner;
   readonly channel: ZaloChannel;
   readonly server: Server;
   readonly url: string;
@@ -53,6 +65,13 @@ export async function startService(
     "opening database",
   );
   const db = await openMigratedDatabase(config.database);
+  const now = options.now ?? (() => new Date());
+
+  // Due dates are counted from the Holiday table: make sure this year and next are in it.
+  const holidayYears = await seedNationalHolidayDefaults(db.prisma, now());
+  for (const { year, written } of holidayYears) {
+    if (written > 0) log.info({ year, rows: written }, "national holiday defaults written");
+  }
 
   if (config.seedDemo) {
     const result = await seedDemoData(db.prisma, { now: new Date() });
@@ -66,7 +85,7 @@ export async function startService(
     log,
     keys: zalo.keys,
     appSecret: zalo.appSecret,
-    bootstrapRefreshToken: zalo.refreshToken,
+    defaultOa: zalo.defaultOa,
     apiBaseUrl: zalo.apiBaseUrl,
     oauthBaseUrl: zalo.oauthBaseUrl,
     resolveCommuneId: cachedCommuneResolver(db.prisma),
@@ -74,8 +93,20 @@ export async function startService(
     maxEventAgeMs: config.zalo.webhookMaxAgeMs,
   });
 
+  const notifier = new Notifier(channel.outbox, channel.wakeOutbox);
   const scheduler = new Scheduler(log.child({ component: "scheduler" }), config.displayTimeZone);
-  registerHousekeeping(scheduler, db.prisma, channel);
+  registerHousekeeping(scheduler, db.prisma, channel, {
+    schedules: config.jobs.schedules,
+    inboxRetentionDays: config.inboxRetentionDays,
+  });
+  const jobs = jobRunner(config, db.prisma, notifier, log);
+  registerReminderJobs(
+    scheduler,
+    jobs,
+    config.jobs.schedules,
+    config.displayTimeZone,
+    log.child({ component: "jobs" }),
+  );
 
   let draining = false;
   const app = createApp({
@@ -97,10 +128,31 @@ export async function startService(
           outbox: channel.outbox,
         }),
       );
+      app.use(
+        adminCommunesRouter({
+          token: config.adminApiToken,
+          prisma: db.prisma,
+          accounts: () => channel.accounts,
+          defaultOaId: zalo.defaultOa?.oaId,
+        }),
+      );
+      app.use(
+        adminJobsRouter({
+          token: config.adminApiToken,
+          prisma: db.prisma,
+          jobs,
+          schedules: config.jobs.schedules,
+          timeZone: config.displayTimeZone,
+        }),
+      );
+      app.use(adminPlanRouter({ token: config.adminApiToken, prisma: db.prisma }));
+      app.use(adminDossiersRouter({ token: config.adminApiToken, prisma: db.prisma, log }));
       if (zalo.fake) {
         app.use(
           sandboxRouter({
             prisma: db.prisma,
+            jobs,
+            timeZone: config.displayTimeZone,
             fakeZalo: zalo.fake,
             keys: zalo.keys,
             log,
@@ -129,19 +181,22 @@ export async function startService(
     createBot(
       {
         prisma: db.prisma,
-        outbox: channel.outbox,
+        notifier,
         conversations: new ConversationStore(db.prisma),
         log: log.child({ component: "bot" }),
-        now: options.now ?? (() => new Date()),
-        onQueued: channel.wakeOutbox,
+        now,
       },
-      botMiddlewares(catalogues),
+      botFeatures({ catalogues, digestTime: config.reminders.digestTime }),
     ),
   );
   scheduler.start();
+  // Slots missed while the service was down run once now, within the grace period.
+  scheduler
+    .catchUp(config.jobs.catchUpGraceMs)
+    .catch((error: unknown) => log.error({ err: error }, "catching up missed job slots failed"));
   // Check the OA token now rather than at the first message: a refused refresh shows on
   // /health at once (the token manager logs the failure itself).
-  channel.tokens?.ensureFresh().catch(() => undefined);
+  channel.accounts?.ensureAllFresh().catch(() => undefined);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -162,6 +217,7 @@ export async function startService(
   return {
     db,
     scheduler,
+    jobs,
     channel,
     server,
     url: `http://localhost:${port}`,
@@ -172,16 +228,17 @@ export async function startService(
 }
 
 /**
- * Zalo mode uses the configured OA. Sandbox mode makes up an OA with a secret of its own
- * and points the API and OAuth base URLs at the fake Zalo mounted under /sandbox/zalo.
+ * Zalo mode uses the configured app (and the deployment's own OA, if set; each commune's
+ * OA is connected with the CLI). Sandbox mode makes up an OA with a secret of its own and
+ * points the API and OAuth base URLs at the fake Zalo mounted under /sandbox/zalo.
  */
-async function zaloSettings(config: Config, db: Database, selfUrl: () => string) {
+export async function zaloSettings(config: Config, db: Database, selfUrl: () => string) {
   if (config.mode === "zalo") {
     const z = config.zalo;
     return {
-      keys: { appId: z.appId!, oaId: z.oaId!, oaSecretKey: z.oaSecretKey! },
+      keys: { appId: z.appId!, oaId: z.oaId, oaSecretKey: z.oaSecretKey! },
       appSecret: z.appSecret!,
-      refreshToken: z.refreshToken,
+      defaultOa: z.defaultOa,
       apiBaseUrl: () => z.apiBaseUrl,
       oauthBaseUrl: () => z.oauthBaseUrl,
       fake: undefined,
@@ -195,9 +252,30 @@ async function zaloSettings(config: Config, db: Database, selfUrl: () => string)
   return {
     keys: { appId: "sandbox-app", oaId: "sandbox-oa", oaSecretKey: randomBytes(16).toString("hex") },
     appSecret,
-    refreshToken: fake.bootstrapRefreshToken,
+    defaultOa: { oaId: "sandbox-oa", refreshToken: fake.bootstrapRefreshToken },
     apiBaseUrl: () => `${selfUrl()}/sandbox/zalo`,
     oauthBaseUrl: () => `${selfUrl()}/sandbox/zalo/oauth`,
     fake,
   };
+}
+
+/** The reminder jobs' runner with the delivery rules and settings of the configuration. */
+export function jobRunner(
+  config: Config,
+  prisma: Database["prisma"],
+  notifier: Notifier,
+  log: Logger,
+): JobRunner {
+  return new JobRunner({
+    prisma,
+    notifier,
+    leases: new JobLeases(prisma),
+    log: log.child({ component: "jobs" }),
+    rules: { timeZone: config.displayTimeZone, quietHours: config.reminders.quietHours },
+    settings: {
+      digestTime: config.reminders.digestTime,
+      daysBefore: config.reminders.daysBefore,
+      escalateAfterDays: config.reminders.escalateAfterDays,
+    },
+  });
 }

@@ -21,8 +21,11 @@ function startMain(env: Record<string, string>) {
   return { child, exited, out: () => stdout, err: () => stderr };
 }
 
+/** Start-up migrates and seeds the demo commune: on a busy CI machine that can take a while. */
+const START_TIMEOUT_MS = 90_000;
+
 async function waitForUrl(out: () => string, child: ChildProcess): Promise<string> {
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < START_TIMEOUT_MS / 100; i++) {
     const m = /running: (http:\/\/localhost:\d+)/.exec(out());
     if (m?.[1]) return m[1];
     if (child.exitCode !== null) throw new Error(`exited early: ${out()}`);
@@ -48,36 +51,44 @@ describe("the service process (npm start)", () => {
     expect(run.err()).toMatch(/DATABASE_URL: must start with file:, postgres:\/\/ or postgresql:\/\//);
   });
 
-  it("creates, migrates and seeds a fresh embedded database, serves /health, and stops cleanly on SIGTERM", async () => {
-    const run = startMain({ PORT: "0", DATABASE_URL: databaseUrl });
-    const url = await waitForUrl(run.out, run.child);
-    const health = await fetch(`${url}/health`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({
-      status: "ok",
-      database: { reachable: true },
-      migrations: { current: true },
-    });
-    expect(run.out()).toContain("demo commune seeded");
-    run.child.kill("SIGTERM");
-    expect(await run.exited).toBe(0);
-    expect(run.out()).toContain('"msg":"stopped"');
+  it(
+    "creates, migrates and seeds a fresh embedded database, serves /health, and stops cleanly on SIGTERM",
+    async () => {
+      const run = startMain({ PORT: "0", DATABASE_URL: databaseUrl });
+      const url = await waitForUrl(run.out, run.child);
+      const health = await fetch(`${url}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({
+        status: "ok",
+        database: { reachable: true },
+        migrations: { current: true },
+      });
+      expect(run.out()).toContain("demo commune seeded");
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+      expect(run.out()).toContain('"msg":"stopped"');
 
-    const db = await openDatabase(resolveDatabaseUrl(databaseUrl));
-    try {
-      expect(await db.prisma.commune.count()).toBe(1);
-      expect(await db.prisma.dossier.count()).toBeGreaterThan(300);
-    } finally {
-      await db.close();
-    }
-  });
+      const db = await openDatabase(resolveDatabaseUrl(databaseUrl));
+      try {
+        expect(await db.prisma.commune.count()).toBe(1);
+        expect(await db.prisma.dossier.count()).toBeGreaterThan(300);
+      } finally {
+        await db.close();
+      }
+    },
+    START_TIMEOUT_MS + 10_000,
+  );
 
-  it("starts again on the same database without seeding twice", async () => {
-    const run = startMain({ PORT: "0", DATABASE_URL: databaseUrl });
-    const url = await waitForUrl(run.out, run.child);
-    expect((await fetch(`${url}/health`)).status).toBe(200);
-    expect(run.out()).not.toContain("demo commune seeded");
-    run.child.kill("SIGTERM");
-    expect(await run.exited).toBe(0);
-  });
+  it(
+    "starts again on the same database without seeding twice",
+    async () => {
+      const run = startMain({ PORT: "0", DATABASE_URL: databaseUrl });
+      const url = await waitForUrl(run.out, run.child);
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      expect(run.out()).not.toContain("demo commune seeded");
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+    },
+    START_TIMEOUT_MS + 10_000,
+  );
 });

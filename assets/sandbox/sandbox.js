@@ -6,6 +6,38 @@ let current = null;
 let since = 0;
 const seen = new Set();
 const seenGroups = new Set();
+const groupNames = new Map();
+
+async function loadGroups() {
+  const res = await fetch("/sandbox/api/groups");
+  for (const g of (await res.json()).groups) groupNames.set(g.groupId, g.name);
+}
+
+async function loadJobs() {
+  const res = await fetch("/sandbox/api/jobs");
+  const { jobs } = await res.json();
+  $("job").innerHTML = jobs
+    .map((j) => `<option value="${escapeHtml(j.name)}">${escapeHtml(j.description)}</option>`)
+    .join("");
+  // The clock starts at the next 7:30 in Vietnam, when the morning digest goes out.
+  const vn = new Date(Date.now() + 7 * 3_600_000);
+  if (vn.getUTCHours() * 60 + vn.getUTCMinutes() >= 7 * 60 + 30) vn.setUTCDate(vn.getUTCDate() + 1);
+  $("clock").value = `${vn.toISOString().slice(0, 10)}T07:30`;
+}
+
+async function runJob() {
+  $("job-result").textContent = "Đang chạy…";
+  const res = await fetch(`/sandbox/api/jobs/${encodeURIComponent($("job").value)}/run`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify($("clock").value ? { at: $("clock").value } : {}),
+  });
+  const data = await res.json();
+  $("job-result").textContent = res.ok
+    ? `Đã gửi ${data.sent} tin, bỏ qua ${data.skipped} (đã gửi trước đó hoặc cán bộ tắt nhắc), không gửi được ${data.undeliverable}. Chọn một cán bộ ở trên để xem tin của họ.`
+    : `Lỗi: ${data.error ?? res.status}`;
+  setTimeout(poll, 500);
+}
 
 async function loadPersonas() {
   const res = await fetch("/sandbox/api/personas");
@@ -76,7 +108,8 @@ async function poll() {
     seenGroups.add(g.seq);
     const div = document.createElement("div");
     div.className = "group-post";
-    div.innerHTML = `<div class="meta">${escapeHtml(g.recipient.id)} · ${new Date(g.at).toLocaleString("vi-VN")}</div>`;
+    const name = groupNames.get(g.recipient.id) ?? g.recipient.id;
+    div.innerHTML = `<div class="meta">${escapeHtml(name)} · ${new Date(g.at).toLocaleString("vi-VN")}</div>`;
     div.append(document.createTextNode(g.text));
     $("groups").prepend(div);
   }
@@ -105,5 +138,7 @@ $("photo").addEventListener("click", async () => {
   if (!res.ok) addBubble("bot", `(Lỗi gửi: ${res.status})`);
   setTimeout(poll, 300);
 });
+$("run-job").addEventListener("click", runJob);
 setInterval(poll, 1000);
-loadPersonas();
+loadGroups().then(loadPersonas);
+loadJobs();

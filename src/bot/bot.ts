@@ -1,110 +1,72 @@
-import { recordInteraction } from "../domain/users/zalo-users.js";
-import { parseEvent } from "../zalo/events.js";
-import type { InboxEvent } from "../zalo/inbox.js";
-import type { InboxHandler } from "../zalo/inbox-worker.js";
-import { compose, type Middleware } from "./composer.js";
-import { BotContext, type BotServices, type Update } from "./context.js";
-import { linking } from "./middleware/linking.js";
-import { officialRouter } from "./officials/official-router.js";
-import { type CatalogueSource, citizenRouter } from "./citizens/citizen-router.js";
-import { citizenMenuButtons } from "./templates/citizens.js";
-import { followWelcome } from "./templates/menu.js";
-
-/** The bot's chain: linking for anyone, then officials, then citizens. */
-export function botMiddlewares(catalogues: CatalogueSource): Middleware<BotContext>[] {
-  return [linking, officialRouter, citizenRouter(catalogues)];
-}
+import type { Update, UpdateHandler, UpdateOutcome } from "../messaging/update.js";
+import { type BotError, Composer, type Middleware } from "./composer.js";
+import { BotContext, type BotServices, isOfficial, type OfficialContext } from "./context.js";
+import type { Feature } from "./features/feature.js";
+import type { IntentRecognizer } from "./intents/intent.js";
+import { loadFlow, typedAnswers } from "./middleware/flow.js";
+import { loadOfficial } from "./middleware/official.js";
+import { recordSender } from "./middleware/sender.js";
+import { somethingWentWrong } from "./templates/errors.js";
 
 /**
- * Turns a stored inbox event into bot work. Echoes of the OA's own messages, delivery
- * receipts and unknown kinds are acknowledged without a reply (no reply loops).
+ * The bot: one typed update in, replies out through the notifier. Every update gets its
+ * context; the sender is recorded, their flow and (for officials) their scope loaded;
+ * then the features are asked in order: those for anyone, then the officials' or the
+ * citizens' ones. An update nothing handled (a group message, for now) is "ignored".
  */
-export function createBot(services: BotServices, middlewares: Middleware<BotContext>[]): InboxHandler {
-  const run = compose(...middlewares);
-  return async (row: InboxEvent) => {
-    const parsed = parseEvent(JSON.parse(row.payload));
-    const log = services.log.child({ inboxEventId: row.id, event: row.eventName });
-    if (parsed.kind !== "known") {
-      if (parsed.kind === "invalid")
-        log.warn({ error: parsed.error }, "event failed validation; stored, not handled");
-      return "ignored";
-    }
-    if (!row.communeId) {
-      log.warn({ oaId: row.oaId }, "event for an OA no commune owns");
-      return "ignored";
-    }
-    const communeId = row.communeId;
-    const at = new Date(Number(parsed.event.timestamp));
-    const context = (
-      user: { zaloUserId: string; officialId: string | null },
-      update: Pick<Update, "text" | "msgId"> & { attachments?: Update["attachments"] },
-    ) =>
-      new BotContext(
-        { inboxEventId: row.id, eventName: row.eventName, attachments: [], ...update },
-        user,
-        communeId,
-        services,
-        log,
-      );
+export class Bot implements UpdateHandler {
+  private readonly run: Middleware<BotContext>;
+  private readonly recognizers: IntentRecognizer[];
 
-    switch (parsed.name) {
-      case "user_received_message":
-      case "user_seen_message":
-      case "user_submit_info":
-        return "ignored";
-      case "follow":
-      case "unfollow": {
-        const following = parsed.name === "follow";
-        const user = await recordInteraction(
-          services.prisma,
-          communeId,
-          parsed.event.follower.id,
-          at,
-          following,
-        );
-        if (following) {
-          const commune = await services.prisma.commune.findUnique({
-            where: { id: communeId },
-            select: { name: true },
-          });
-          await context(user, { text: null, msgId: null }).reply(
-            followWelcome(commune?.name ?? "UBND xã"),
-            citizenMenuButtons,
-          );
-        }
-        return "done";
-      }
-      case "user_click_chatnow": {
-        const user = await recordInteraction(services.prisma, communeId, parsed.event.user_id, at);
-        // Pressing "Nhắn tin" on the OA's page is a hello: answer it as one.
-        await run(context(user, { text: "xin chào", msgId: null }));
-        return "done";
-      }
-      case "user_send_text": {
-        const user = await recordInteraction(services.prisma, communeId, parsed.event.sender.id, at);
-        await run(
-          context(user, {
-            text: parsed.event.message.text.normalize("NFC"),
-            msgId: parsed.event.message.msg_id,
-          }),
-        );
-        return "done";
-      }
-      case "user_send_image":
-      case "user_send_file":
-      case "user_send_location":
-      case "user_send_sticker": {
-        const { sender, message } = parsed.event;
-        const user = await recordInteraction(services.prisma, communeId, sender.id, at);
-        const attachments = message.attachments.map((a) => ({
-          type: a.type,
-          url: a.payload?.url,
-          name: a.payload?.name,
-          size: a.payload?.size === undefined ? undefined : Number(a.payload.size) || undefined,
-        }));
-        await run(context(user, { text: null, msgId: message.msg_id, attachments }));
-        return "done";
-      }
+  constructor(
+    private readonly services: BotServices,
+    features: readonly Feature[],
+  ) {
+    this.recognizers = features.flatMap((f) => f.recognizers ?? []);
+    const officials = new Composer<OfficialContext>();
+    const citizens = new Composer<BotContext>();
+    const root = new Composer<BotContext>(recordSender, loadFlow, loadOfficial, typedAnswers);
+    for (const f of features) {
+      if (f.anyone) root.use(f.anyone.middleware());
+      if (f.officials) officials.use(f.officials.middleware());
+      if (f.citizens) citizens.use(f.citizens.middleware());
     }
-  };
+    const forOfficials = officials.middleware();
+    const forCitizens = citizens.middleware();
+    // A linked official is never answered as a citizen: the two audiences do not fall into each other.
+    root.use((ctx, next) => (isOfficial(ctx) ? forOfficials(ctx, next) : forCitizens(ctx, next)));
+    this.run = root.catch((error) => this.failed(error)).middleware();
+  }
+
+  async handle(update: Update): Promise<UpdateOutcome> {
+    const ctx = new BotContext(update, this.services, this.recognizers);
+    let handled = true;
+    await this.run(ctx, async () => {
+      handled = false;
+    });
+    return handled ? "done" : "ignored";
+  }
+
+  /**
+   * The error boundary: the failure is logged with the update, and the person is told
+   * once, politely, that something went wrong and the office knows. That happens on the
+   * last try only (an earlier try may still succeed), keyed by the update so a replay
+   * never repeats it. The error goes on to the transport, which retries or parks the
+   * event for the operator.
+   */
+  private async failed(error: BotError<BotContext>): Promise<never> {
+    const { ctx } = error;
+    const { attempt, final } = ctx.update.delivery;
+    ctx.log.error({ err: error.error, attempt, final }, "handler failed");
+    if (final && ctx.update.kind !== "group_text") {
+      await this.services.notifier
+        .toUser(ctx.communeId, ctx.update.userId, somethingWentWrong, [], `error:${ctx.update.id}`)
+        .catch((notifyError: unknown) => ctx.log.error({ err: notifyError }, "could not tell the person"));
+    }
+    throw error.error;
+  }
+}
+
+export function createBot(services: BotServices, features: readonly Feature[]): Bot {
+  return new Bot(services, features);
 }

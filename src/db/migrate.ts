@@ -70,6 +70,41 @@ export async function migrationState(db: Database): Promise<MigrationState> {
   return { current: pending.length === 0, pending, applied: applied.length };
 }
 
+/** The embedded database is held by another process (the running service) while migrating. */
+export class DatabaseBusyError extends Error {
+  override name = "DatabaseBusyError";
+}
+
+/**
+ * The operator's `migrate`: applies what is pending, or says there is nothing to do without
+ * touching the database. On the embedded database `migrate deploy` needs the file to
+ * itself; while the service holds it, it waits a little and then says to stop the service
+ * (the service applies pending migrations itself when it starts).
+ */
+export async function migrateNow(target: DatabaseTarget, waitMs = 15_000): Promise<{ applied: string[] }> {
+  const db = await openDatabase(target).catch(() => null);
+  const pending = db ? (await migrationState(db)).pending : committedMigrations(target.provider);
+  await db?.close();
+  if (pending.length === 0) return { applied: [] };
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      await applyMigrations(target);
+      return { applied: pending };
+    } catch (error) {
+      // The wasm engine reports SQLite's "database is locked" only as an adapter error.
+      const busy = target.provider === "sqlite" && /locked|busy|External error/i.test(String(error));
+      if (!busy) throw error;
+      if (Date.now() > deadline) {
+        throw new DatabaseBusyError(
+          "the database is in use by another process (is the service running?): stop the service and run migrate again, or just start the service, which applies pending migrations itself",
+        );
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+}
+
 /**
  * Opens the database, applying migrations first only when some are pending: `migrate
  * deploy` takes a lock that another process on the same database (the service, an

@@ -1,4 +1,4 @@
-import express, { type Express } from "express";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "../logger.js";
 import { type HealthSources, healthHandler } from "./health.js";
@@ -34,5 +34,18 @@ export function createApp(deps: AppDeps): Express {
   app.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });
+  // Bad input (a malformed JSON body, too large) is the client's mistake: a 4xx with its
+  // reason, never express's HTML page. Anything else is logged and answered 500.
+  app.use(
+    (error: Error & { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
+      if (res.headersSent) return next(error);
+      if (error.status && error.status >= 400 && error.status < 500) {
+        res.status(error.status).json({ error: error.type ?? "bad_request" });
+        return;
+      }
+      deps.log.error({ err: error, path: req.path }, "request failed");
+      res.status(500).json({ error: "internal" });
+    },
+  );
   return app;
 }

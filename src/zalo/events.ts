@@ -72,6 +72,18 @@ export const userSubmitInfo = z.looseObject({
   info: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * A member wrote in a group chat the OA belongs to (GMF). The group is the recipient;
+ * `recipient.id` is what Zalo's docs say, but uncertain (shared/zalo-oa-api.md §1.5).
+ */
+export const userSendGroupText = z.looseObject({
+  ...base,
+  event_name: z.literal("user_send_group_text"),
+  sender: party,
+  recipient: party,
+  message: z.looseObject({ msg_id: id, text: z.string() }),
+});
+
 export const userReceivedMessage = z.looseObject({
   ...base,
   event_name: z.literal("user_received_message"),
@@ -106,6 +118,7 @@ export const knownEventSchemas = {
   unfollow,
   user_click_chatnow: userClickChatnow,
   user_submit_info: userSubmitInfo,
+  user_send_group_text: userSendGroupText,
   user_received_message: userReceivedMessage,
   user_seen_message: userSeenMessage,
 } as const;

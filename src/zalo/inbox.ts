@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import { isUniqueViolation } from "../db/errors.js";
 import type { InboxEvent } from "../db/generated/sqlite/client.js";
 
 export type { InboxEvent };
@@ -159,13 +160,4 @@ export class InboxStore {
     const rows = await this.prisma.inboxEvent.groupBy({ by: ["status"], _count: { _all: true } });
     return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    ((error as { code?: string }).code === "P2002" ||
-      /Unique constraint/i.test(String((error as Error).message)))
-  );
 }

@@ -7,6 +7,7 @@ import {
   ZaloTokenError,
   ZaloTransientError,
 } from "./errors.js";
+import { type Button, MAX_BUTTON_TITLE, MAX_BUTTONS } from "../messaging/outgoing.js";
 import { splitText, ZALO_TEXT_LIMIT } from "./split-text.js";
 
 /** Where the client gets a valid access token, and how it asks for a new one. */
@@ -15,12 +16,6 @@ export interface AccessTokenSource {
   /** Refreshes unless another caller already replaced `stale`; returns the valid token. */
   refreshAfterRejection(stale: string): Promise<string>;
 }
-
-/** A button under a text message. `query` buttons post `payload` back as the user's message. */
-export type Button =
-  | { kind: "query"; title: string; payload: string; hidden?: boolean }
-  | { kind: "url"; title: string; url: string }
-  | { kind: "phone"; title: string; phone: string };
 
 export interface SentMessage {
   messageId: string | null;
@@ -50,9 +45,6 @@ export interface PartProgress {
 }
 
 const NO_PROGRESS: PartProgress = { skip: 0, onPart: async () => {} };
-
-export const MAX_BUTTONS = 5;
-export const MAX_BUTTON_TITLE = 20;
 
 interface ZaloEnvelope<T> {
   error?: number;

@@ -7,7 +7,7 @@ import {
   ZaloTransientError,
   ZaloUnreachableError,
 } from "./errors.js";
-import type { OaClient, PartProgress } from "./oa-client.js";
+import { OaClient, type PartProgress } from "./oa-client.js";
 import { PollLoop } from "./poll-loop.js";
 import {
   contentOf,
@@ -24,13 +24,21 @@ export interface Transport {
     recipient: { type: "user" | "group"; id: string },
     content: OutgoingContent,
     progress?: PartProgress,
+    /** The commune the message belongs to: it leaves through that commune's OA. */
+    communeId?: string | null,
   ): Promise<{ messageId: string | null }>;
 }
 
-/** Sends through the OA API client. */
-export function zaloTransport(client: OaClient): Transport {
+/** The client to send with: one OA's, or each commune's own (ZaloAccounts). */
+export type ClientSource = OaClient | { clientFor(communeId: string | null): Promise<OaClient> };
+
+/** Sends through the OA API client of the message's commune. */
+export function zaloTransport(source: ClientSource): Transport {
+  const clientFor = (communeId: string | null) =>
+    source instanceof OaClient ? Promise.resolve(source) : source.clientFor(communeId);
   return {
-    async deliver(recipient, content, progress) {
+    async deliver(recipient, content, progress, communeId = null) {
+      const client = await clientFor(communeId);
       if (recipient.type === "group") {
         const text = content.kind === "image" ? (content.caption ?? content.url) : content.text;
         return client.sendGroupText(recipient.id, text, progress);
@@ -131,13 +139,16 @@ export class OutboxSender {
 
   private async sendBatch(now: Date): Promise<number> {
     if (Date.now() < this.pausedUntil) return 0;
-    const rows = await this.store.claim(this.options.batchSize, this.workerId, now);
+    // Reserved, not yet "sending": a row becomes "sending" only as it is handed to Zalo, so a
+    // crash while this batch waits for its send slots leaves the rest to be sent by the next
+    // sender, not marked as possibly delivered.
+    const rows = await this.store.reserve(this.options.batchSize, this.workerId, now);
     // A recipient whose message must be retried gets nothing more from this batch, so their
-    // messages keep their order (the retrying row now holds the later ones back in `claim`).
+    // messages keep their order (the retrying row now holds the later ones back in `reserve`).
     const stalled = new Set<string>();
-    for (const [i, row] of rows.entries()) {
-      if (stalled.has(recipientKey(row))) {
-        await this.store.release([row.id], this.workerId);
+    for (const [i, reserved] of rows.entries()) {
+      if (stalled.has(recipientKey(reserved))) {
+        await this.store.release([reserved.id], this.workerId);
         continue;
       }
       if (this.stopping || Date.now() < this.pausedUntil) {
@@ -149,6 +160,8 @@ export class OutboxSender {
         break;
       }
       await this.waitForSlot();
+      const row = await this.store.markSending(reserved, this.workerId, now);
+      if (!row) continue;
       const outcome = await this.deliver(row);
       const status = await this.store.record(row, outcome, now);
       if (status === "pending") stalled.add(recipientKey(row));
@@ -181,6 +194,7 @@ export class OutboxSender {
         { type: row.recipientType as "user" | "group", id: row.recipientId },
         content,
         progress,
+        row.communeId,
       );
       return { status: "sent", messageId: sent.messageId };
     } catch (error) {

@@ -1,38 +1,9 @@
-import { z } from "zod";
 import type { Db } from "../db/client.js";
 import type { OutboxMessage } from "../db/generated/sqlite/client.js";
-import { isUniqueViolation } from "./inbox.js";
+import { type OutgoingContent, type OutgoingMessage, outgoingContent } from "../messaging/outgoing.js";
+import { isUniqueViolation } from "../db/errors.js";
 
-export type { OutboxMessage };
-
-const button = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("query"),
-    title: z.string(),
-    payload: z.string(),
-    hidden: z.boolean().optional(),
-  }),
-  z.object({ kind: z.literal("url"), title: z.string(), url: z.string() }),
-  z.object({ kind: z.literal("phone"), title: z.string(), phone: z.string() }),
-]);
-
-/** What a message says, stored as JSON in the outbox row. */
-export const outgoingContent = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("text"), text: z.string().min(1), quoteMessageId: z.string().optional() }),
-  z.object({ kind: z.literal("buttons"), text: z.string().min(1), buttons: z.array(button).min(1).max(5) }),
-  z.object({ kind: z.literal("image"), url: z.string().url(), caption: z.string().optional() }),
-]);
-export type OutgoingContent = z.infer<typeof outgoingContent>;
-
-export interface OutgoingMessage {
-  /** Same key → sent at most once, whoever enqueues it and however often. */
-  idempotencyKey: string;
-  recipient: { type: "user" | "group"; id: string };
-  content: OutgoingContent;
-  communeId?: string | null;
-  /** Not before this instant (scheduled alerts). */
-  notBefore?: Date;
-}
+export type { OutboxMessage, OutgoingContent, OutgoingMessage };
 
 export interface OutboxPolicy {
   maxAttempts: number;
@@ -96,21 +67,26 @@ export class OutboxStore {
   }
 
   /**
-   * Claims due rows, oldest first, keeping each recipient's messages in order: while a
-   * message is in flight or waiting for one of its first retries, the later messages to
-   * its recipient wait (a retried reply must not arrive after the one that followed it).
-   * Those recipients are left out in the query itself, so one stuck recipient never fills
-   * the batch and starves the others. After `holdBackTries` tries a failing message stops
-   * holding the others back: its recipient may still be reachable for the rest. A
-   * scheduled message not yet due, and never tried, holds nothing back.
+   * Reserves due rows for this sender, oldest first, without sending them yet: a reserved
+   * row stays pending under a lease, so if the sender dies before handing it to Zalo it is
+   * simply taken up again when the lease runs out. Only `markSending`, called right before
+   * the hand-over, makes a row "sending" (and a row found "sending" after a crash is never
+   * resent; see the class comment). Each recipient's messages keep their order: while a
+   * message is reserved, in flight or waiting for one of its first retries, the later
+   * messages to its recipient wait (a retried reply must not arrive after the one that
+   * followed it). Those recipients are left out in the query itself, so one stuck recipient
+   * never fills the batch and starves the others. After `holdBackTries` tries a failing
+   * message stops holding the others back: its recipient may still be reachable for the
+   * rest. A scheduled message not yet due, and never tried, holds nothing back.
    */
-  async claim(limit: number, workerId: string, now = new Date()): Promise<OutboxMessage[]> {
+  async reserve(limit: number, workerId: string, now = new Date()): Promise<OutboxMessage[]> {
     await this.markInterrupted(now);
     const holding = await this.prisma.outboxMessage.findMany({
       where: {
         OR: [
           { status: "sending" },
           { status: "pending", attempts: { gt: 0, lt: this.policy.holdBackTries ?? 3 } },
+          { status: "pending", lockedUntil: { gt: now } },
         ],
       },
       select: { id: true, recipientType: true, recipientId: true, createdAt: true },
@@ -119,21 +95,26 @@ export class OutboxStore {
     const oldestHolder = new Map<string, { id: string; createdAt: Date }>();
     for (const h of holding) if (!oldestHolder.has(recipientKey(h))) oldestHolder.set(recipientKey(h), h);
     const heldRecipients = [...new Set(holding.map((h) => h.recipientId))];
+    const unreserved = [{ lockedUntil: null }, { lockedUntil: { lte: now } }];
     const candidates = await this.prisma.outboxMessage.findMany({
       where: {
         status: "pending",
         nextAttemptAt: { lte: now },
-        // A held recipient's only candidate is its holder, once the holder is due again.
-        ...(heldRecipients.length > 0
-          ? { OR: [{ recipientId: { notIn: heldRecipients } }, { id: { in: holding.map((h) => h.id) } }] }
-          : {}),
+        AND: [
+          { OR: unreserved },
+          // A held recipient's only candidate is its holder, once the holder is due again.
+          ...(heldRecipients.length > 0
+            ? [{ OR: [{ recipientId: { notIn: heldRecipients } }, { id: { in: holding.map((h) => h.id) } }] }]
+            : []),
+        ],
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: limit,
     });
     // Recipients whose older row this batch did not get (another sender took it): skip the rest.
     const skipped = new Set<string>();
-    const claimed: OutboxMessage[] = [];
+    const reserved: OutboxMessage[] = [];
+    const lockedUntil = new Date(now.getTime() + this.policy.leaseMs);
     for (const row of candidates) {
       const key = recipientKey(row);
       const holder = oldestHolder.get(key);
@@ -142,17 +123,34 @@ export class OutboxStore {
         continue;
       }
       const { count } = await this.prisma.outboxMessage.updateMany({
-        where: { id: row.id, status: "pending", attempts: row.attempts },
-        data: {
-          status: "sending",
-          attempts: { increment: 1 },
-          lockedBy: workerId,
-          lockedUntil: new Date(now.getTime() + this.policy.leaseMs),
-        },
+        where: { id: row.id, status: "pending", attempts: row.attempts, OR: unreserved },
+        data: { lockedBy: workerId, lockedUntil },
       });
-      if (count === 1)
-        claimed.push({ ...row, status: "sending", attempts: row.attempts + 1, lockedBy: workerId });
+      if (count === 1) reserved.push({ ...row, lockedBy: workerId, lockedUntil });
       else skipped.add(key);
+    }
+    return reserved;
+  }
+
+  /**
+   * The row is being handed to Zalo now: "sending", one more try used. Null when this
+   * sender no longer holds its reservation (the lease ran out and another took it).
+   */
+  async markSending(row: OutboxMessage, workerId: string, now = new Date()): Promise<OutboxMessage | null> {
+    const lockedUntil = new Date(now.getTime() + this.policy.leaseMs);
+    const { count } = await this.prisma.outboxMessage.updateMany({
+      where: { id: row.id, status: "pending", lockedBy: workerId },
+      data: { status: "sending", attempts: { increment: 1 }, lockedUntil },
+    });
+    return count === 1 ? { ...row, status: "sending", attempts: row.attempts + 1, lockedUntil } : null;
+  }
+
+  /** Reserves due rows and marks them sending at once, for a caller that hands each over right away. */
+  async claim(limit: number, workerId: string, now = new Date()): Promise<OutboxMessage[]> {
+    const claimed: OutboxMessage[] = [];
+    for (const row of await this.reserve(limit, workerId, now)) {
+      const sending = await this.markSending(row, workerId, now);
+      if (sending) claimed.push(sending);
     }
     return claimed;
   }
@@ -230,11 +228,16 @@ export class OutboxStore {
   }
 
   /**
-   * Hands claimed rows back unsent (the sender is stopping, or Zalo asked it to slow down):
-   * they were never passed to Zalo, so they go back to pending without using up a try.
+   * Hands reserved or claimed rows back unsent (the sender is stopping, or Zalo asked it to
+   * slow down): they were never passed to Zalo, so they go back to pending without using up
+   * a try.
    */
   async release(ids: string[], workerId: string): Promise<void> {
     if (ids.length === 0) return;
+    await this.prisma.outboxMessage.updateMany({
+      where: { id: { in: ids }, status: "pending", lockedBy: workerId },
+      data: { lockedBy: null, lockedUntil: null },
+    });
     await this.prisma.outboxMessage.updateMany({
       where: { id: { in: ids }, status: "sending", lockedBy: workerId },
       data: { status: "pending", attempts: { decrement: 1 }, lockedBy: null, lockedUntil: null },

@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 
 export interface SignatureKeys {
   appId: string;
-  oaId: string;
+  /** The OA whose id may stand first in the MAC instead of the app id (community reports). */
+  oaId?: string | undefined;
   oaSecretKey: string;
 }
 
@@ -31,6 +32,7 @@ export function verifyZaloSignature(
     ["app_id", keys.appId],
     ["oa_id", keys.oaId],
   ] as const) {
+    if (!id) continue;
     const expected = macOf(id, rawBody, timestamp, keys.oaSecretKey);
     if (timingSafeEqual(expected, received)) return { ok: true, signedWith };
   }

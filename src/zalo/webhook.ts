@@ -47,7 +47,12 @@ export function createWebhookRouter(deps: WebhookDeps): Router {
       const record = body as Record<string, unknown>;
 
       const timestamp = typeof record.timestamp === "string" ? record.timestamp : undefined;
-      const check = verifyZaloSignature(req.get("x-zevent-signature"), raw, timestamp, deps.keys);
+      // With one app serving several OAs, the OA the event is for is the one that may sign it.
+      const oaId = oaIdOf(record);
+      const check = verifyZaloSignature(req.get("x-zevent-signature"), raw, timestamp, {
+        ...deps.keys,
+        oaId: oaId ?? deps.keys.oaId,
+      });
       if (!check.ok) return reject(401, check.reason);
 
       const head = envelope.safeParse(body);
@@ -56,7 +61,6 @@ export function createWebhookRouter(deps: WebhookDeps): Router {
         return reject(400, "event_too_old", { event: head.data.event_name });
       }
 
-      const oaId = oaIdOf(record);
       const bodyHash = createHash("sha256").update(raw).digest("hex");
       const result = await deps.inbox.insert({
         communeId: await deps.resolveCommuneId(oaId),

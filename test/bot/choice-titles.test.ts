@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { choiceTitles, procedureButtonTitle } from "../../src/bot/templates/citizens.js";
+import { choiceTitles, procedureButtonTitle } from "../../src/bot/features/questions/templates.js";
 import { dialable } from "../../src/bot/templates/text.js";
 
 describe("choice buttons", () => {

@@ -4,7 +4,7 @@ import {
   collapseMethods,
   procedureAnswer,
   procedureButtons,
-} from "../../src/bot/templates/procedure-answer.js";
+} from "../../src/bot/features/questions/procedure-answer.js";
 import { realRecords } from "../domain/procedures/real-catalogue.js";
 
 const contact = {

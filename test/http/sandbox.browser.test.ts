@@ -1,36 +1,21 @@
-import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { type RunningService, startService } from "../../src/service.js";
+import { browserTestsEnabled, launchChromium } from "../support/chromium.js";
 import { freshSqliteUrl } from "../support/test-database.js";
 
-// Debian's chromium package; .ci/run installs it. Without it this file fails loudly rather than skipping.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-describe("sandbox page in a real browser", () => {
+describe.runIf(browserTestsEnabled("sandbox.browser.test.ts"))("sandbox page in a real browser", () => {
   let service: RunningService;
   let browser: Browser;
 
   beforeAll(async () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} missing: apt-get install chromium`).toBe(true);
     service = await startService(
       loadConfig({ DATABASE_URL: freshSqliteUrl(), PORT: "0", SEED_DEMO: "true" }),
       createLogger("silent"),
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

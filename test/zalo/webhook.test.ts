@@ -150,17 +150,23 @@ describe("POST /webhooks/zalo with a maximum event age", () => {
 });
 
 describe("cachedCommuneResolver", () => {
-  it("asks the database once per OA within its time to live", async () => {
+  it("asks the database once per OA within its time to live, and soon again for an unknown OA", async () => {
     const { cachedCommuneResolver } = await import("../../src/domain/communes/commune-for-oa.js");
     const db = await createTestDatabase();
     try {
       let now = 0;
-      const resolve = cachedCommuneResolver(db.prisma, 1_000, () => now);
+      const resolve = cachedCommuneResolver(db.prisma, 1_000, () => now, 100);
       expect(await resolve("oa-1")).toBeNull(); // no commune yet
       const commune = await db.prisma.commune.create({ data: { slug: "a", name: "A", kind: "xa" } });
-      expect(await resolve("oa-1")).toBeNull(); // remembered
-      now = 1_001;
+      now = 99;
+      expect(await resolve("oa-1")).toBeNull(); // "none" remembered a short while
+      now = 100;
       expect(await resolve("oa-1")).toBe(commune.id); // the only commune owns every OA
+      await db.prisma.commune.create({ data: { slug: "b", name: "B", kind: "xa" } });
+      now = 1_099;
+      expect(await resolve("oa-1")).toBe(commune.id); // an owner remembered its whole time to live
+      now = 1_100;
+      expect(await resolve("oa-1")).toBeNull(); // two communes, and neither names oa-1
     } finally {
       await db.close();
     }

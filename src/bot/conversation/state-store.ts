@@ -2,43 +2,16 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 
-/** Multi-step flows; each keeps what the next step needs. Stored as JSON, read back through zod. */
-export const flowState = z.discriminatedUnion("flow", [
-  z.object({ flow: z.literal("confirm_done"), taskId: z.string(), note: z.string().optional() }),
-  z.object({
-    flow: z.literal("choose_task"),
-    action: z.enum(["detail", "history", "done", "progress", "evidence", "extension"]),
-    taskIds: z.array(z.string()).min(1),
-    percent: z.number().optional(),
-    note: z.string().optional(),
-    until: z.string().optional(),
-    reason: z.string().optional(),
-  }),
-  z.object({ flow: z.literal("await_evidence"), taskId: z.string() }),
-  z.object({
-    flow: z.literal("choose_procedure"),
-    codes: z.array(z.string()).min(1),
-    aspects: z.array(z.string()),
-    question: z.string(),
-  }),
-  /** The procedure a citizen was just told about, for follow-up questions. */
-  z.object({ flow: z.literal("procedure_context"), code: z.string(), question: z.string().optional() }),
-  /** A citizen asked for a person; the question waits for the desk. */
-  z.object({ flow: z.literal("offer_handoff"), question: z.string() }),
-  /** The next message is a complaint or suggestion (phản ánh, kiến nghị). */
-  z.object({ flow: z.literal("await_pakn") }),
-  /** An official pressed "Trả lời": their next message goes to the citizen. */
-  z.object({ flow: z.literal("answer_handoff"), feedbackId: z.string() }),
-  z.object({
-    flow: z.literal("list_more"),
-    list: z.enum(["tasks", "dossiers"]),
-    /** The serialised filter of the list being paged. */
-    filter: z.string(),
-    offset: z.number().int().min(0),
-  }),
-]);
-export type FlowState = z.infer<typeof flowState>;
-export type StoredFlow = FlowState & { nonce: string; expiresAt: Date };
+/** A user's current multi-step flow as stored; each feature reads its own flow's data (flow.ts). */
+export interface StoredFlow {
+  name: string;
+  nonce: string;
+  expiresAt: Date;
+  /** `{ flow: name, …data }`, validated by the flow's definition when read. */
+  state: Record<string, unknown>;
+}
+
+const stored = z.object({ nonce: z.string(), state: z.looseObject({ flow: z.string() }) });
 
 /**
  * Where a user is in a conversation, in the database so a restart mid-flow loses nothing.
@@ -53,20 +26,22 @@ export class ConversationStore {
       where: { communeId_zaloUserId: { communeId, zaloUserId } },
     });
     if (!row || row.expiresAt <= now) return null;
-    const parsed = z.object({ nonce: z.string(), state: flowState }).safeParse(safeJson(row.data));
+    const parsed = stored.safeParse(safeJson(row.data));
     if (!parsed.success) return null;
-    return { ...parsed.data.state, nonce: parsed.data.nonce, expiresAt: row.expiresAt };
+    const { nonce, state } = parsed.data;
+    return { name: state.flow, nonce, expiresAt: row.expiresAt, state };
   }
 
+  /** Starts `state.flow` (already validated by its definition) and returns its new nonce. */
   async start(
     communeId: string,
     zaloUserId: string,
-    state: FlowState,
+    state: { flow: string } & Record<string, unknown>,
     ttlMs: number,
     now = new Date(),
   ): Promise<string> {
     const nonce = randomBytes(4).toString("hex");
-    const data = JSON.stringify({ nonce, state: flowState.parse(state) });
+    const data = JSON.stringify({ nonce, state });
     const expiresAt = new Date(now.getTime() + ttlMs);
     await this.prisma.conversationState.upsert({
       where: { communeId_zaloUserId: { communeId, zaloUserId } },

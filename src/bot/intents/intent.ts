@@ -2,17 +2,14 @@
  * What an official's message asks for. The parser (parse-official-intent.ts) turns
  * Vietnamese text, with or without diacritics, into one of these; handlers act on them.
  */
+import type { DayRange } from "../../domain/calendar/date-phrases/index.js";
+import type { NormalizedMessage } from "./normalize.js";
 
 /** A task named by its code ("NV12", "#12", "nhiệm vụ 12") or, failing that, by words of its title. */
 export type TaskRef = { kind: "code"; code: string } | { kind: "query"; text: string };
 
-/** An inclusive range of calendar days, YYYY-MM-DD in Asia/Ho_Chi_Minh. */
-export interface DayRange {
-  from: string;
-  to: string;
-  /** How the person said it, for the reply ("tuần này", "quý 3"). */
-  label: string;
-}
+/** An inclusive range of calendar days, YYYY-MM-DD in Asia/Ho_Chi_Minh (handlers name it from here). */
+export type { DayRange };
 
 export type Intent =
   | { name: "help" }
@@ -67,3 +64,26 @@ const EVERY_INTENT: Record<IntentName, true> = {
 };
 
 export const INTENT_NAMES = Object.keys(EVERY_INTENT) as IntentName[];
+
+/**
+ * Intents a feature recognises itself (reminder settings, reports …), beyond the officials'
+ * parser. A feature module declares its own with `declare module` augmenting this map
+ * (name → slots), and registers a recogniser that returns them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FeatureIntents {}
+
+export type FeatureIntent = {
+  [K in keyof FeatureIntents]: { name: K } & FeatureIntents[K];
+}[keyof FeatureIntents];
+
+/** Every intent the bot can route on: the parser's and the features' own. */
+export type AnyIntent = Intent | FeatureIntent;
+export type AnyIntentName = AnyIntent["name"];
+
+/**
+ * A feature's recogniser: the intent of a message (normalised once for all recognisers and
+ * the parser: folded, abbreviations expanded, see normalize.ts), or undefined to leave it
+ * to the next recogniser and finally the officials' parser. `now` fixes relative dates.
+ */
+export type IntentRecognizer = (message: NormalizedMessage, now: Date) => FeatureIntent | undefined;

@@ -4,14 +4,16 @@
  * The normalised text is NFC, lower-case, diacritics folded (đ → d), split into
  * tokens (letters and digits apart: "nv12" → "nv 12", "DK482913" → "dang ky 482913")
  * joined by single spaces, with teencode/abbreviations expanded ("ko" → "khong",
- * "nv" → "nhiem vu") and light typos fixed ("thnah" → "thanh", "quá hạ" → "qua han",
- * raw Telex "vieecj" → "viec"). Typos are only corrected towards a small keyword list.
+ * "nv" → "nhiem vu"; the officials' list of assets/text/abbreviations.json) and light
+ * typos fixed ("thnah" → "thanh", "quá hạ" → "qua han", raw Telex "vieecj" → "viec").
+ * Typos are only corrected towards a small keyword list.
  *
  * Every character of the normalised text remembers the span of the original text it
  * came from, so that notes and reasons can be cut from what the user actually wrote
  * (with diacritics).
  */
-import { foldVietnamese } from "../../domain/tasks/deadline-phrase.js";
+import { abbreviations } from "../../domain/text/abbreviations.js";
+import { foldVietnamese, nfc } from "../../domain/text/vietnamese.js";
 
 export interface NormalizedMessage {
   /** The input, NFC. */
@@ -30,91 +32,8 @@ interface Token {
   end: number;
 }
 
-/** Whole-token abbreviations and teencode. */
-const EXPANSIONS: Record<string, string> = {
-  // negation / particles
-  ko: "khong",
-  k: "khong",
-  kg: "khong",
-  kh: "khong",
-  khg: "khong",
-  hok: "khong",
-  hong: "khong",
-  hem: "khong",
-  khum: "khong",
-  hk: "khong",
-  dc: "duoc",
-  dk: "dang ky",
-  dki: "dang ky",
-  dangky: "dang ky",
-  j: "gi",
-  ji: "gi",
-  bn: "bao nhieu",
-  ntn: "nhu the nao",
-  vs: "voi",
-  r: "roi",
-  e: "em",
-  mk: "minh",
-  mik: "minh",
-  mjk: "minh",
-  mn: "moi nguoi",
-  qa: "qua",
-  trc: "truoc",
-  thg: "thang",
-  hnay: "hom nay",
-  hn: "hom nay",
-  hqua: "hom qua",
-  // domain words
-  nv: "nhiem vu",
-  nvu: "nhiem vu",
-  nhiemvu: "nhiem vu",
-  cv: "cong viec",
-  cviec: "cong viec",
-  congviec: "cong viec",
-  hs: "ho so",
-  hso: "ho so",
-  hoso: "ho so",
-  qh: "qua han",
-  quahan: "qua han",
-  tk: "thong ke",
-  tke: "thong ke",
-  thongke: "thong ke",
-  ht: "hoan thanh",
-  hthanh: "hoan thanh",
-  hoanthanh: "hoan thanh",
-  xg: "xong",
-  xog: "xong",
-  ls: "lich su",
-  lichsu: "lich su",
-  mc: "minh chung",
-  minhchung: "minh chung",
-  ds: "danh sach",
-  list: "danh sach",
-  dsach: "danh sach",
-  bc: "bao cao",
-  tdo: "tien do",
-  pt: "phan tram",
-  tl: "ti le",
-  vp: "van phong",
-  bp: "bo phan",
-  hdsd: "huong dan su dung",
-  hd: "huong dan",
-  // acknowledgements
-  oki: "ok",
-  okie: "ok",
-  oke: "ok",
-  okay: "ok",
-  okela: "ok",
-  okla: "ok",
-  okok: "ok",
-  tks: "cam on",
-  thks: "cam on",
-  thx: "cam on",
-  thanks: "cam on",
-  thank: "cam on",
-  camon: "cam on",
-  camun: "cam on",
-};
+/** Whole-token abbreviations and teencode, as officials mean them ("nv" → "nhiem vu"). */
+const ABBREVIATIONS = abbreviations("officials");
 
 /** A plausible Vietnamese syllable (folded). Tokens that are not get typo-corrected. */
 const SYLLABLE =
@@ -311,9 +230,9 @@ function expand(tokens: Token[]): Token[] {
       if (text === "ha" && prev !== undefined && BEFORE_HAN.has(prev)) text = "han";
       else if (text === "hang" && (prev === "qua" || prev === "tre")) text = "han";
       else if (text === "than" && prev === "hoan") text = "thanh";
-      else if (text === "t" && !/^\d/.test(next)) text = "toi";
       else if (text === "ki" && prev === "dang") text = "ky";
-      else text = EXPANSIONS[text] ?? fixTypo(text);
+      // "t" is "tôi", but "t5", "T2" name a weekday or a month: keep it before a number.
+      else if (text !== "t" || !/^\d/.test(next)) text = ABBREVIATIONS.get(text)?.join(" ") ?? fixTypo(text);
     }
     for (const part of text.split(" ")) out.push({ text: part, start: tok.start, end: tok.end });
   });
@@ -321,7 +240,7 @@ function expand(tokens: Token[]): Token[] {
 }
 
 export function normalizeMessage(input: string): NormalizedMessage {
-  const original = typeof input === "string" ? input.normalize("NFC") : "";
+  const original = nfc(input);
   const tokens = expand(tokenize(original));
   let text = "";
   const starts: number[] = [];

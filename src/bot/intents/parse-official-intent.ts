@@ -5,7 +5,7 @@
  * first: receipt code → (un)link → task code actions → list questions → task-title
  * actions → help/greeting/thanks fall-backs → unknown.
  *
- * Decisions on ambiguous phrases (see also date-phrases.ts):
+ * Decisions on ambiguous phrases (see also src/domain/calendar/date-phrases/day-ranges.ts):
  * - A period wins over "của tôi": "việc của tôi tuần này" → tasks_due.
  * - A department wins over a period ("việc tư pháp tuần này" → department_tasks), but
  *   "quá hạn" wins over a department ("việc quá hạn của tư pháp" → tasks_overdue): the
@@ -22,7 +22,7 @@
  * - "ok", "vâng", "dạ" alone → thanks (an acknowledgement). A bare 6-digit number → link.
  */
 import { addCalendarDays, dayKey, parseDayKey, toDayKey } from "../../domain/calendar/working-days.js";
-import { findDayRange, type FoundRange } from "./date-phrases.js";
+import { findDayRange, type FoundRange } from "../../domain/calendar/date-phrases/index.js";
 import type { DayRange, Intent, TaskRef } from "./intent.js";
 import { normalizeMessage, type NormalizedMessage, originalSlice } from "./normalize.js";
 import { findReceiptCode } from "./receipt-code.js";
@@ -588,8 +588,7 @@ const LINK =
 const UNLINK =
   /^(?:[a-z]+ ){0,5}(?:(?:huy|ngat|bo|go|xoa|dung|ngung)(?: bo)? (?:lien ket|dang ky|ket noi)|(?:khong|thoi) (?:lien ket|ket noi) nua)(?: (?:tai khoan|zalo|voi|tro ly|nay|cua toi|cua em))*$/;
 
-function parse(input: string, now: Date): Intent {
-  const msg = normalizeMessage(input);
+function parse(msg: NormalizedMessage, now: Date): Intent {
   const text = msg.text;
   if (ACK_EMOJI.test(msg.original)) return { name: "thanks" };
   if (text === "") return UNKNOWN;
@@ -631,9 +630,15 @@ function parse(input: string, now: Date): Intent {
 
 /** What an official's message asks for; `now` fixes "hôm nay", "tuần này"… (Asia/Ho_Chi_Minh). */
 export function parseOfficialIntent(text: string, now: Date): Intent {
+  if (typeof text !== "string") return UNKNOWN;
+  return parseOfficialMessage(normalizeMessage(text), now);
+}
+
+/** The same, for a message already normalised (the bot normalises each message once). */
+export function parseOfficialMessage(msg: NormalizedMessage, now: Date): Intent {
   try {
-    if (typeof text !== "string" || !(now instanceof Date) || Number.isNaN(now.getTime())) return UNKNOWN;
-    return parse(text, now);
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return UNKNOWN;
+    return parse(msg, now);
   } catch {
     return UNKNOWN;
   }

@@ -9,6 +9,12 @@
  * major solar term.
  *
  * Calendar days are returned as "YYYY-MM-DD" strings (no time zone involved).
+ *
+ * Why a hand-written port and not a package: @dqcai/vn-lunar (1.0.1) was
+ * evaluated and declined. It is a single, unmaintained release with an
+ * obfuscated build; it matches this port for every day 1968–2053 but diverges
+ * after 2054, and it returns non-existent dates (30 tháng Chạp) in years whose
+ * twelfth month has 29 days. The tests pinning Tết and Giỗ Tổ guard this port.
  */
 
 export type LunarDate = {

@@ -16,14 +16,20 @@ export async function communeIdForOa(prisma: Db, oaId: string | null): Promise<s
 
 /**
  * communeIdForOa with a short memory: the webhook asks it for every event, and which
- * commune owns an OA changes only when an operator edits it.
+ * commune owns an OA changes only when an operator edits it. "No commune" is remembered
+ * only a few seconds, so a commune onboarded while the service runs answers at once.
  */
-export function cachedCommuneResolver(prisma: Db, ttlMs = 60_000, clock: () => number = Date.now) {
+export function cachedCommuneResolver(
+  prisma: Db,
+  ttlMs = 60_000,
+  clock: () => number = Date.now,
+  unknownTtlMs = 5_000,
+) {
   const cache = new Map<string, { communeId: string | null; at: number }>();
   return async (oaId: string | null): Promise<string | null> => {
     const key = oaId ?? "";
     const hit = cache.get(key);
-    if (hit && clock() - hit.at < ttlMs) return hit.communeId;
+    if (hit && clock() - hit.at < (hit.communeId ? ttlMs : unknownTtlMs)) return hit.communeId;
     const communeId = await communeIdForOa(prisma, oaId);
     cache.set(key, { communeId, at: clock() });
     return communeId;

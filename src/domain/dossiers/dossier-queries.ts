@@ -58,7 +58,8 @@ export interface DossierSummary {
   note: string | null;
 }
 
-const SUMMARY_SELECT = {
+/** The `select` that loads a DossierSummary. */
+export const DOSSIER_SUMMARY_SELECT = {
   id: true,
   communeId: true,
   receiptCode: true,
@@ -103,7 +104,7 @@ export async function listDossiers(
   const [items, total] = await Promise.all([
     prisma.dossier.findMany({
       where,
-      select: SUMMARY_SELECT,
+      select: DOSSIER_SUMMARY_SELECT,
       orderBy: [{ dueAt: "asc" }, { receiptCode: "asc" }],
       skip: Math.max(0, page.offset),
       take: Math.max(0, page.limit),
@@ -126,6 +127,10 @@ export async function findDossierByReceiptCode(
 ): Promise<DossierLookup> {
   const scope = dossierScopeWhere(actor);
   return lookUpReceiptCode(code, (receiptCode, take) =>
-    prisma.dossier.findMany({ where: { AND: [scope, { receiptCode }] }, select: SUMMARY_SELECT, take }),
+    prisma.dossier.findMany({
+      where: { AND: [scope, { receiptCode }] },
+      select: DOSSIER_SUMMARY_SELECT,
+      take,
+    }),
   );
 }

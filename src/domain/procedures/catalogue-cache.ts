@@ -3,7 +3,8 @@ import { ProcedureCatalogue } from "./procedure-catalogue.js";
 
 /**
  * Holds the catalogue the bot answers from. Building the index takes a moment, so it is
- * built once and checked for changes (an import by the operator) at most once a minute.
+ * built once and checked for changes (an import by the operator) at most once a minute;
+ * while it is still empty (a commune being set up), every few seconds.
  */
 export class CatalogueCache {
   private catalogue: Promise<ProcedureCatalogue> | undefined;
@@ -13,6 +14,7 @@ export class CatalogueCache {
     private readonly prisma: Db,
     private readonly recheckMs = 60_000,
     private readonly clock: () => number = Date.now,
+    private readonly emptyRecheckMs = 5_000,
   ) {}
 
   async current(): Promise<ProcedureCatalogue> {
@@ -23,9 +25,9 @@ export class CatalogueCache {
       this.catalogue.catch(() => (this.catalogue = undefined));
       return this.catalogue;
     }
-    if (now - this.checkedAt >= this.recheckMs) {
+    const previous = await this.catalogue;
+    if (now - this.checkedAt >= (previous.size === 0 ? this.emptyRecheckMs : this.recheckMs)) {
       this.checkedAt = now;
-      const previous = await this.catalogue;
       this.catalogue = previous.refreshed(this.prisma).catch(() => previous);
     }
     return this.catalogue;

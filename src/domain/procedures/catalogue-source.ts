@@ -8,8 +8,7 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { createInterface } from "node:readline";
-import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
+import { readSheet } from "../imports/sheet.js";
 import { rowFromCells } from "./tabular-rows.js";
 
 export interface CatalogueRow {
@@ -55,50 +54,21 @@ async function* readJsonArray(path: string): AsyncIterable<CatalogueRow> {
   for (const [index, raw] of data.entries()) yield { line: index + 1, raw };
 }
 
-/** CSV with a header row; `line` is the record's first line in the file (quoted cells may span lines). */
-async function* readCsv(path: string): AsyncIterable<CatalogueRow> {
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
-  );
+/** CSV or XLSX with a header row of the JSONL file's field names (see imports/sheet.ts). */
+async function* readTabular(path: string): AsyncIterable<CatalogueRow> {
   let header: string[] | undefined;
-  // info.lines is where a record ends; it starts on the line after the previous one ended.
-  let previousEnd = 0;
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const start = previousEnd + 1;
-    previousEnd = record.info.lines;
-    if (!header) {
-      header = record.record;
-      continue;
-    }
-    yield { line: start, raw: rowFromCells(header, record.record) };
+  for await (const row of readSheet(path)) {
+    if (!header) header = row.values;
+    else yield { line: row.line, raw: rowFromCells(header, row.values) };
   }
-}
-
-/** The first worksheet of an XLSX workbook; `line` is the spreadsheet row number. */
-async function* readXlsx(path: string): AsyncIterable<CatalogueRow> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return;
-  const cell = (v: ExcelJS.CellValue): unknown =>
-    v && typeof v === "object" && "richText" in v ? v.richText.map((t) => t.text).join("") : v;
-  let header: string[] | undefined;
-  const rows: CatalogueRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    // row.values is 1-based: index 0 is empty.
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cell);
-    if (!header) header = values.map((v) => String(v ?? ""));
-    else rows.push({ line: number, raw: rowFromCells(header, values) });
-  });
-  yield* rows;
 }
 
 const READERS: Readonly<Record<string, CatalogueReader>> = {
   ".jsonl": readJsonLines,
   ".ndjson": readJsonLines,
   ".json": readJsonArray,
-  ".csv": readCsv,
-  ".xlsx": readXlsx,
+  ".csv": readTabular,
+  ".xlsx": readTabular,
 };
 
 /** Throws UnsupportedFormatError at once (not on first read) so a CLI can say so before starting. */

@@ -9,7 +9,7 @@
  */
 import type { Db, Prisma } from "../../db/client.js";
 import { type ProcedureRow, parseCatalogueRecord, toProcedureRow } from "./catalogue-record.js";
-import type { CatalogueRow } from "./catalogue-source.js";
+import { type CatalogueRow, readCatalogue } from "./catalogue-source.js";
 
 export interface BadRow {
   line: number;
@@ -104,6 +104,15 @@ export async function importCatalogue(
     deactivated: missing.length,
     bad: bad.sort((a, b) => a.line - b.line),
   };
+}
+
+/** Imports a catalogue file, in any format catalogue-source.ts reads. */
+export function importCatalogueFile(
+  prisma: Db,
+  file: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  return importCatalogue(prisma, readCatalogue(file), options);
 }
 
 /** Parses every row; for a code seen twice the later line wins. Accepted rows keep file order. */

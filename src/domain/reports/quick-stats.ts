@@ -24,20 +24,13 @@
  * lets them see.
  */
 import type { Db, Prisma } from "../../db/client.js";
-import { dayKey, VIETNAM_TIME_ZONE, zonedInstant } from "../calendar/working-days.js";
+import type { DateRange } from "../calendar/periods.js";
 import {
   CLOSED_DOSSIER_STATUSES,
   isOpenDossierStatus,
   isResolvedDossierStatus,
 } from "../dossiers/dossier-queries.js";
 import { type Actor, dossierScopeWhere, taskScopeWhere } from "../officials/scope.js";
-
-export interface DateRange {
-  /** Inclusive. */
-  from: Date;
-  /** Exclusive. */
-  to: Date;
-}
 
 export interface TaskFigures {
   total: number;
@@ -177,48 +170,4 @@ export async function quickStats(
     },
     dossiers: d,
   };
-}
-
-// ---------------------------------------------------------------------------
-// Periods in Vietnam time (half-open ranges from local midnight to local midnight)
-
-function monthStart(year: number, month: number): string {
-  const y = year + Math.floor((month - 1) / 12);
-  const m = ((((month - 1) % 12) + 12) % 12) + 1;
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-01`;
-}
-
-/** The calendar month (Asia/Ho_Chi_Minh) containing `date`. */
-export function monthRange(date: Date, timeZone: string = VIETNAM_TIME_ZONE): DateRange {
-  const key = dayKey(date, timeZone);
-  const year = Number(key.slice(0, 4));
-  const month = Number(key.slice(5, 7));
-  return {
-    from: zonedInstant(monthStart(year, month), 0, 0, timeZone),
-    to: zonedInstant(monthStart(year, month + 1), 0, 0, timeZone),
-  };
-}
-
-/** The quarter (Asia/Ho_Chi_Minh) containing `date`: Quý I = January–March. */
-export function quarterRange(date: Date, timeZone: string = VIETNAM_TIME_ZONE): DateRange {
-  const key = dayKey(date, timeZone);
-  const year = Number(key.slice(0, 4));
-  const first = (quarterOf(date, timeZone) - 1) * 3 + 1;
-  return {
-    from: zonedInstant(monthStart(year, first), 0, 0, timeZone),
-    to: zonedInstant(monthStart(year, first + 3), 0, 0, timeZone),
-  };
-}
-
-/** The quarter number (1–4) of `date` in Vietnam time. */
-export function quarterOf(date: Date, timeZone: string = VIETNAM_TIME_ZONE): number {
-  return Math.floor((Number(dayKey(date, timeZone).slice(5, 7)) - 1) / 3) + 1;
-}
-
-/** The local calendar days a range covers, inclusive ("từ 1/10 đến 31/12" in replies). */
-export function rangeDays(
-  range: DateRange,
-  timeZone: string = VIETNAM_TIME_ZONE,
-): { first: string; last: string } {
-  return { first: dayKey(range.from, timeZone), last: dayKey(new Date(range.to.getTime() - 1), timeZone) };
 }

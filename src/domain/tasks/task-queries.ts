@@ -4,9 +4,9 @@
  * actor may see (see officials/scope.ts). Time ranges are half-open: [from, to).
  */
 import type { Db, Prisma } from "../../db/client.js";
-import { normaliseDepartmentText } from "../../db/seed/department-match.js";
+import { departmentNamedBy, typedDepartmentPhrase } from "../departments/department-match.js";
 import { type Actor, taskScopeWhere } from "../officials/scope.js";
-import { foldVietnamese } from "./deadline-phrase.js";
+import { foldVietnamese } from "../text/vietnamese.js";
 
 export type TaskStatus = "todo" | "in_progress" | "done" | "cancelled";
 
@@ -78,6 +78,11 @@ export interface TaskFilter {
   onlyMine?: boolean;
   /** true (default): todo and in_progress only; false: every status. */
   open?: boolean;
+  /**
+   * Apply the due filters to any deadline still to meet (an intermediate one of a task with
+   * several), not only the final one: "due this week" includes a quarterly report due.
+   */
+  anyDeadline?: boolean;
 }
 
 export interface Page {
@@ -96,13 +101,25 @@ export function compareTasks(a: Pick<TaskSummary, "dueAt" | "code">, b: Pick<Tas
   return naturalCompare(a.code, b.code);
 }
 
+function minDate(a: Date | undefined, b: Date | undefined): Date {
+  return a && b ? (a < b ? a : b) : (a ?? b)!;
+}
+
 function filterWhere(actor: Actor, filter: TaskFilter): Prisma.TaskWhereInput {
   const and: Prisma.TaskWhereInput[] = [taskScopeWhere(actor)];
   const open = filter.open ?? true;
   if (open || filter.overdueAt) and.push({ status: { in: [...OPEN_TASK_STATUSES] } });
-  if (filter.dueFrom) and.push({ dueAt: { gte: filter.dueFrom } });
-  if (filter.dueTo) and.push({ dueAt: { lt: filter.dueTo } });
-  if (filter.overdueAt) and.push({ dueAt: { lt: filter.overdueAt } });
+  const due: Prisma.DateTimeFilter = {
+    ...(filter.dueFrom ? { gte: filter.dueFrom } : {}),
+    ...(filter.dueTo || filter.overdueAt ? { lt: minDate(filter.dueTo, filter.overdueAt) } : {}),
+  };
+  if (Object.keys(due).length > 0) {
+    and.push(
+      filter.anyDeadline
+        ? { OR: [{ dueAt: due }, { deadlines: { some: { metAt: null, dueAt: due } } }] }
+        : { dueAt: due },
+    );
+  }
   if (filter.departmentId) {
     and.push({
       OR: [
@@ -368,51 +385,23 @@ export interface DepartmentMatch extends DepartmentRef {
   isOneStop: boolean;
 }
 
-/** Words that introduce a department without naming it: "bộ phận", "ngành", "cán bộ"… */
-const LEADING_FILLER = /^(?:(?:cac|bo phan|nganh|phong|ban|can bo|cong chuc|linh vuc|cua|ben)\s+)+/;
-
-function foldDepartment(text: string): string {
-  return normaliseDepartmentText(text)
-    .replace(/[&/+]/g, " ")
-    .replace(/\b1 cua\b/g, "mot cua")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-/**
- * The department a user's phrase names ("tư pháp", "tu phap", "một cửa", "văn phòng",
- * "địa chính", "vh xh", "VHXH"), matched against each department's name, code and aliases
- * with diacritics folded. A phrase equal to a name (spaces ignored) wins; otherwise the
- * department one of whose names contains every word of the phrase. Null when nothing or
- * more than one department matches equally well.
- */
+/** The commune's department a user's phrase names, or null: see departmentNamedBy. */
 export async function matchDepartment(
   prisma: Db,
   communeId: string,
   words: string,
 ): Promise<DepartmentMatch | null> {
-  const phrase = foldDepartment(words).replace(LEADING_FILLER, "").replace(/ xa$/, "").trim();
-  if (phrase === "") return null;
-  const compactPhrase = phrase.replace(/ /g, "");
-  const phraseWords = phrase.split(" ");
+  if (typedDepartmentPhrase(words) === "") return null; // nothing to look for: spare the query
   const departments = await prisma.department.findMany({
     where: { communeId },
     select: { id: true, code: true, name: true, aliases: true, isOneStop: true },
     orderBy: { code: "asc" },
   });
-  const scored = departments.map((d) => {
-    const names = [d.name, d.code, ...d.aliases.split("|")]
-      .filter((n) => n.trim() !== "")
-      .map((n) => foldDepartment(n).replace(/ xa$/, ""));
-    let score = 0;
-    if (names.some((n) => n.replace(/ /g, "") === compactPhrase)) score = 2;
-    else if (names.some((n) => phraseWords.every((w) => n.split(" ").includes(w)))) score = 1;
-    return { department: d, score };
-  });
-  const best = Math.max(0, ...scored.map((s) => s.score));
-  if (best === 0) return null;
-  const top = scored.filter((s) => s.score === best);
-  if (top.length !== 1) return null;
-  const { id, code, name, isOneStop } = top[0]!.department;
+  const named = departmentNamedBy(
+    words,
+    departments.map((d) => ({ ...d, aliases: d.aliases.split("|") })),
+  );
+  if (!named) return null;
+  const { id, code, name, isOneStop } = named;
   return { id, code, name, isOneStop };
 }

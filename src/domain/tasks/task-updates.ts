@@ -479,6 +479,17 @@ export async function decideExtension(
 }
 
 const EXTENDED_SUFFIX = / \(gia hạn đến [^)]*\)$/;
+const ADDED_PREFIX = "Gia hạn đến ";
+
+/**
+ * The plan's own label of a deadline as an extension left it: "Quý II/2026 (gia hạn đến
+ * 15/07/2026)" → "Quý II/2026"; null for a deadline the extension added. A plan re-import
+ * reads labels through this, so that it recognises the deadlines it set and keeps what a
+ * leader's decision did to them.
+ */
+export function planLabelOf(label: string): string | null {
+  return label.startsWith(ADDED_PREFIX) ? null : label.replace(EXTENDED_SUFFIX, "");
+}
 
 /** Moves the last unmet deadline to `dueAt`, or adds one; returns what it did for the audit row. */
 async function moveLastDeadline(tx: Tx, taskId: string, dueAt: Date): Promise<Record<string, unknown>> {
@@ -497,7 +508,7 @@ async function moveLastDeadline(tx: Tx, taskId: string, dueAt: Date): Promise<Re
     return { id: last.id, from: iso(last.dueAt), to: iso(dueAt) };
   }
   const created = await tx.taskDeadline.create({
-    data: { taskId, dueAt, label: `Gia hạn đến ${labelDay(dueAt)}` },
+    data: { taskId, dueAt, label: `${ADDED_PREFIX}${labelDay(dueAt)}` },
     select: { id: true },
   });
   return { id: created.id, added: iso(dueAt) };

@@ -3,6 +3,9 @@ import { join } from "node:path";
 import express, { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
+import { reminderJob, REMINDER_JOBS } from "../../jobs/index.js";
+import type { JobRunner } from "../../jobs/runner.js";
+import { parseWallClock, slotOf } from "../../jobs/slots.js";
 import type { Logger } from "../../logger.js";
 import { projectRoot } from "../../paths.js";
 import type { FakeZalo } from "../../zalo/fake-zalo.js";
@@ -10,6 +13,9 @@ import { signZaloBody, type SignatureKeys } from "../../zalo/signature.js";
 
 export interface SandboxDeps {
   prisma: Db;
+  /** The reminder jobs, which the page can run now at a clock of its choosing. */
+  jobs: JobRunner;
+  timeZone: string;
   fakeZalo: FakeZalo;
   keys: SignatureKeys;
   log: Logger;
@@ -24,6 +30,13 @@ export interface Persona {
   kind: "citizen" | "official";
   officialId?: string;
 }
+
+const runBody = z.object({
+  at: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "giờ phải có dạng 2026-12-08T07:30")
+    .optional(),
+});
 
 const sendBody = z.union([
   z.object({
@@ -80,6 +93,32 @@ export function sandboxRouter(deps: SandboxDeps): Router {
     res.status(response.ok ? 202 : 502).json({ webhookStatus: response.status });
   });
 
+  router.get("/sandbox/api/groups", async (_req, res) => {
+    const groups = await deps.prisma.zaloGroup.findMany({
+      select: { groupId: true, name: true, purpose: true },
+      orderBy: { name: "asc" },
+    });
+    res.json({ groups });
+  });
+
+  router.get("/sandbox/api/jobs", (_req, res) => {
+    res.json({ jobs: REMINDER_JOBS.map((j) => ({ name: j.name, description: j.description })) });
+  });
+
+  router.post("/sandbox/api/jobs/:name/run", express.json({ limit: "4kb" }), async (req, res) => {
+    const job = reminderJob(req.params.name);
+    if (!job) return res.status(404).json({ error: "không có việc nhắc này" });
+    const body = runBody.safeParse(req.body ?? {});
+    if (!body.success) return res.status(400).json({ error: body.error.issues[0]?.message ?? "invalid" });
+    // The page's clock: a wall-clock time in Vietnam ("2026-12-08T07:30"), so tomorrow's
+    // alerts can be shown today.
+    const at = body.data.at === undefined ? new Date() : parseWallClock(body.data.at, deps.timeZone);
+    if (!at) return res.status(400).json({ error: `không có ngày giờ ${body.data.at}` });
+    await linkAllPersonas(deps.prisma, at);
+    const summary = await deps.jobs.run(job, { slot: slotOf(at, deps.timeZone), now: at, force: true });
+    res.json(summary);
+  });
+
   router.get("/sandbox/api/messages", (req, res) => {
     const since = Number(req.query.since ?? 0) || 0;
     const userId = String(req.query.zaloUserId ?? "");
@@ -108,6 +147,36 @@ async function personas(prisma: Db): Promise<Persona[]> {
       officialId: o.id,
     })),
   ];
+}
+
+/**
+ * Links every demo official's persona before a job runs, as if each had chatted with the OA
+ * recently, so reminders reach them; one (the land officer) last wrote 8 days ago, so the
+ * page also shows an alert going to their department's group instead.
+ */
+async function linkAllPersonas(prisma: Db, at: Date): Promise<void> {
+  const officials = await prisma.official.findMany({
+    where: { active: true, zaloUser: null },
+    select: { id: true, communeId: true, title: true },
+  });
+  for (const o of officials) {
+    const silent = /Địa chính/.test(o.title);
+    const lastInteractionAt = new Date(at.getTime() - (silent ? 8 : 0) * 86_400_000);
+    await prisma.zaloUser.upsert({
+      where: {
+        communeId_zaloUserId: { communeId: o.communeId, zaloUserId: `${SANDBOX_PREFIX}official-${o.id}` },
+      },
+      create: {
+        communeId: o.communeId,
+        zaloUserId: `${SANDBOX_PREFIX}official-${o.id}`,
+        officialId: o.id,
+        linkedAt: at,
+        lastInteractionAt,
+        displayName: "sandbox",
+      },
+      update: { officialId: o.id, linkedAt: at, lastInteractionAt },
+    });
+  }
 }
 
 /** Binds a demo official's sandbox persona to their record, as linking would in Zalo. */

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findDayRange } from "../../../src/bot/intents/date-phrases.js";
+import { findDayRange } from "../../../src/domain/calendar/date-phrases/index.js";
 import { INTENT_NAMES, type Intent } from "../../../src/bot/intents/intent.js";
 import { normalizeMessage, normalizeText, originalSlice } from "../../../src/bot/intents/normalize.js";
 import { parseOfficialIntent } from "../../../src/bot/intents/parse-official-intent.js";
 import { findReceiptCode } from "../../../src/bot/intents/receipt-code.js";
 import { findTaskCode } from "../../../src/bot/intents/task-ref.js";
-import { NOW, UTTERANCES, type ExpectedIntent } from "./utterances.js";
+import { NOW, UTTERANCES } from "./utterances.js";
 
 /** Every key given in `expected` matches `actual` (recursively; `undefined` means absent). */
 function matches(expected: unknown, actual: unknown): boolean {
@@ -18,6 +18,15 @@ function matches(expected: unknown, actual: unknown): boolean {
 
 const parse = (text: string, now: Date = NOW): Intent => parseOfficialIntent(text, now);
 
+/** Rows the parser is known to get wrong, each for the reason its row gives (`hard`). */
+const KNOWN_FAILURES = new Set([
+  "đăng ký 48 29 13", // a code typed with spaces
+  "t6 có việc gì", // t6 = thứ 6 or tháng 6
+  "nv mười hai", // a number in words
+  "em xong cái báo cáo quý rồi nhé", // no task word before the title
+  "NV21 mới làm được một nửa", // a fraction in words
+]);
+
 describe("utterance table", () => {
   it("has at least 220 rows covering every intent", () => {
     expect(UTTERANCES.length).toBeGreaterThanOrEqual(220);
@@ -26,23 +35,32 @@ describe("utterance table", () => {
     }
   });
 
-  it("intent accuracy ≥ 95%", () => {
-    const failures: { text: string; expected: ExpectedIntent; actual: Intent; hard?: string }[] = [];
+  it("parses every row exactly, except the named known failures", () => {
+    const failing = new Set<string>();
     for (const u of UTTERANCES) {
       const actual = parse(u.text);
-      if (!matches(u.intent, actual))
-        failures.push({ text: u.text, expected: u.intent, actual, hard: u.hard });
+      if (!matches(u.intent, actual)) {
+        failing.add(u.text);
+        if (!KNOWN_FAILURES.has(u.text))
+          console.log(
+            `  ✗ ${JSON.stringify(u.text)}${u.hard ? ` [hard: ${u.hard}]` : ""}\n` +
+              `    expected ${JSON.stringify(u.intent)}\n    actual   ${JSON.stringify(actual)}`,
+          );
+      }
     }
-    const ok = UTTERANCES.length - failures.length;
-    const accuracy = ok / UTTERANCES.length;
-    console.log(`intent accuracy: ${(accuracy * 100).toFixed(1)}% (${ok}/${UTTERANCES.length})`);
-    for (const f of failures) {
-      console.log(
-        `  ✗ ${JSON.stringify(f.text)}${f.hard ? ` [hard: ${f.hard}]` : ""}\n` +
-          `    expected ${JSON.stringify(f.expected)}\n    actual   ${JSON.stringify(f.actual)}`,
-      );
-    }
-    expect(accuracy).toBeGreaterThanOrEqual(0.95);
+    const ok = UTTERANCES.length - failing.size;
+    console.log(
+      `intent accuracy: ${((ok / UTTERANCES.length) * 100).toFixed(1)}% (${ok}/${UTTERANCES.length})`,
+    );
+    // A new failure fails the test; so does a known failure that now passes (take it off the list).
+    expect(
+      [...failing].filter((t) => !KNOWN_FAILURES.has(t)),
+      "new failures",
+    ).toEqual([]);
+    expect(
+      [...KNOWN_FAILURES].filter((t) => !failing.has(t)),
+      "known failures that now pass",
+    ).toEqual([]);
   });
 });
 

@@ -99,7 +99,7 @@ describe("publicHolidays", () => {
     expect(off2022).toEqual(expect.arrayContaining(["2022-01-03", "2022-04-11", "2022-05-02", "2022-05-03"]));
     expect(off2022).not.toContain("2022-01-02");
     // 2027: mùng 1–2 Tết on Sat/Sun (6–7/2) → the two weekdays after Tết (10–11/2); 1/5 Saturday → Monday 3/5.
-    const off2027 = daysOff(publicHolidays(2027));
+    const off2027 = daysOff(ruleBasedHolidays(2027));
     expect(off2027).toEqual(
       expect.arrayContaining([
         "2027-02-05",
@@ -113,7 +113,7 @@ describe("publicHolidays", () => {
     expect(off2027).not.toContain("2027-02-12");
     // Every compensatory day is a weekday.
     for (let year = 2027; year <= 2040; year++) {
-      for (const r of publicHolidays(year)) {
+      for (const r of ruleBasedHolidays(year)) {
         if (r.name.startsWith("Nghỉ bù")) expect([0, 6]).not.toContain(weekdayOf(r.date));
       }
     }

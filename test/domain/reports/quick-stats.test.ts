@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.js";
-import { seedDemoData } from "../../../src/db/demo.js";
-import {
-  monthRange,
-  quarterOf,
-  quarterRange,
-  quickStats,
-  rangeDays,
-} from "../../../src/domain/reports/quick-stats.js";
+import { seedDemoData } from "../../../src/demo/seed-demo-data.js";
+import { monthRange, quarterOf, quarterRange, rangeDays } from "../../../src/domain/calendar/periods.js";
+import { quickStats } from "../../../src/domain/reports/quick-stats.js";
 import { createTestDatabase, providers } from "../../support/test-database.js";
 import { addDossier, at17, createSmallCommune, type SmallCommune, vn } from "../tasks/small-commune.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.js";
-import { seedDemoData } from "../../../src/db/demo.js";
+import { seedDemoData } from "../../../src/demo/seed-demo-data.js";
 import { loadActor } from "../../../src/domain/officials/scope.js";
 import {
   compareTasks,

@@ -14,127 +14,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { foldVietnamese } from "../../tasks/deadline-phrase.js";
+import { abbreviations } from "../../text/abbreviations.js";
+import { foldText } from "../../text/vietnamese.js";
 
-/** NFC, lower case, tone marks and đ folded, anything but a-z and 0-9 → one space. */
-export function foldText(text: string): string {
-  return foldVietnamese(text)
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
-/**
- * Abbreviations and teencode, one token → its words (written with tone marks for the
- * reader; folded when compiled). Ambiguous short forms are left out on purpose ("kh",
- * "tt", "cc") and "hk" is decided by context in `expandToken`.
- */
-export const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  // Civil status and the documents citizens name most.
-  gks: "giấy khai sinh",
-  gkhs: "giấy khai sinh",
-  ks: "khai sinh",
-  dkks: "đăng ký khai sinh",
-  dkkh: "đăng ký kết hôn",
-  tthn: "tình trạng hôn nhân",
-  xn: "xác nhận",
-  xnhan: "xác nhận",
-  cccd: "căn cước công dân",
-  cmnd: "chứng minh nhân dân",
-  cmt: "chứng minh nhân dân",
-  cmtnd: "chứng minh nhân dân",
-  hkhau: "hộ khẩu",
-  dktt: "đăng ký thường trú",
-  gcn: "giấy chứng nhận",
-  qsdd: "quyền sử dụng đất",
-  gcnqsdd: "giấy chứng nhận quyền sử dụng đất",
-  gpxd: "giấy phép xây dựng",
-  gplx: "giấy phép lái xe",
-  dkkd: "đăng ký kinh doanh",
-  hkd: "hộ kinh doanh",
-  htx: "hợp tác xã",
-  nvqs: "nghĩa vụ quân sự",
-  bhyt: "bảo hiểm y tế",
-  bhxh: "bảo hiểm xã hội",
-  bhtn: "bảo hiểm thất nghiệp",
-  bhtnld: "bảo hiểm tai nạn lao động",
-  tnld: "tai nạn lao động",
-  bnn: "bệnh nghề nghiệp",
-  tncn: "thu nhập cá nhân",
-  tndn: "thu nhập doanh nghiệp",
-  gtgt: "giá trị gia tăng",
-  mst: "mã số thuế",
-  kcb: "khám chữa bệnh",
-  xkld: "xuất khẩu lao động",
-  ubnd: "ủy ban nhân dân",
-  hdnd: "hội đồng nhân dân",
-  tthc: "thủ tục hành chính",
-  dvc: "dịch vụ công",
-  sdt: "số điện thoại",
-  dt: "điện thoại",
-  cty: "công ty",
-  dn: "doanh nghiệp",
-  vn: "việt nam",
-  tq: "trung quốc",
-  hs: "hồ sơ",
-  tg: "thời gian",
-  kq: "kết quả",
-  onl: "online",
-  // Everyday teencode.
-  ko: "không",
-  k: "không",
-  kg: "không",
-  khg: "không",
-  kgh: "không",
-  hok: "không",
-  hem: "không",
-  hum: "không",
-  j: "gì",
-  ji: "gì",
-  gj: "gì",
-  dc: "được",
-  dk: "đăng ký",
-  dky: "đăng ký",
-  dki: "đăng ký",
-  dangky: "đăng ký",
-  ntn: "như thế nào",
-  bn: "bao nhiêu",
-  bnh: "bao nhiêu",
-  bnhieu: "bao nhiêu",
-  baonhieu: "bao nhiêu",
-  ms: "mới",
-  vs: "với",
-  r: "rồi",
-  e: "em",
-  c: "chị",
-  t: "tôi",
-  b: "bạn",
-  mk: "mình",
-  mik: "mình",
-  mn: "mọi người",
-  mng: "mọi người",
-  ad: "admin",
-  ck: "chồng",
-  vk: "vợ",
-  bme: "bố mẹ",
-  ng: "người",
-  wa: "qua",
-  nhiu: "nhiêu",
-  bit: "biết",
-  bik: "biết",
-  thui: "thôi",
-  trc: "trước",
-  lm: "làm",
-  cx: "cũng",
-  z: "vậy",
-  v: "vậy",
-  zay: "vậy",
-  dzay: "vậy",
-  ak: "a",
-  ah: "a",
-  uh: "ừ",
-  oke: "ok",
-  okie: "ok",
-};
+// The catalogue index folds with the same function as the messages it is searched with.
+export { foldText };
 
 /**
  * Multi-word fixed expressions, rewritten after the tokens are expanded (both sides are
@@ -275,11 +159,13 @@ function canonicalSpelling(token: string): string {
   return /^(?:b|d|h|k|l|m|n|qu|s|t|v)y$/.test(token) ? `${token.slice(0, -1)}i` : token;
 }
 
+/**
+ * The citizens' abbreviations and teencode (assets/text/abbreviations.json), spelled
+ * canonically. Ambiguous short forms are left out of that list on purpose ("kh", "tt",
+ * "cc"); "hk" is decided by context in `expandToken`.
+ */
 const ABBREVIATIONS_FOLDED: ReadonlyMap<string, string[]> = new Map(
-  Object.entries(ABBREVIATIONS).map(([key, value]) => [
-    key,
-    foldText(value).split(" ").map(canonicalSpelling),
-  ]),
+  [...abbreviations("citizens")].map(([key, words]) => [key, words.map(canonicalSpelling)]),
 );
 
 /**
