@@ -21,7 +21,7 @@ function cli(databaseUrl: string, args: string[]) {
 const lines = (text: string) => text.trim().split("\n");
 const lastJson = (stdout: string) => JSON.parse(lines(stdout).at(-1)!) as Record<string, unknown>;
 
-describe("operator CLI: import-dossiers", () => {
+describe("operator CLI: import-dossiers", { timeout: 60_000 }, () => {
   const url = freshSqliteUrl();
   let db: Database;
   let slug: string;

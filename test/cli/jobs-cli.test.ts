@@ -31,7 +31,7 @@ type Listed = { name: string; schedule: string; lastRunAt: string | null; nextRu
 
 const vietnam = (iso: string) => new TZDate(new Date(iso).getTime(), "Asia/Ho_Chi_Minh");
 
-describe("operator CLI for the reminder jobs", () => {
+describe("operator CLI for the reminder jobs", { timeout: 60_000 }, () => {
   const url = freshSqliteUrl();
   let db: Database;
   /** 09:00 on the next working day (Vietnam time): the demo's open dossiers are overdue by then. */

@@ -15,7 +15,7 @@ function cli(databaseUrl: string, ...args: string[]) {
   });
 }
 
-describe("operator CLI", () => {
+describe("operator CLI", { timeout: 60_000 }, () => {
   const url = freshSqliteUrl();
   let db: Database;
   beforeAll(async () => {
@@ -79,7 +79,7 @@ describe("operator CLI", () => {
   });
 });
 
-describe("operator CLI for the catalogue and the commune's notes", () => {
+describe("operator CLI for the catalogue and the commune's notes", { timeout: 60_000 }, () => {
   const url = freshSqliteUrl();
   beforeAll(async () => {
     await cli(url, "seed-demo");
