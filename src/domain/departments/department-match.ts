@@ -50,7 +50,9 @@ export function matchDepartment(mention: string, departments: readonly Departmen
   // "Kế toán Tài chính xã" for "Tài chính – Kế toán": the same words in another order.
   const reordered = candidates.map(sortedWords);
   for (const department of departments) {
-    const names = [department.name, ...department.aliases].map((n) => sortedWords(normaliseDepartmentText(n)));
+    const names = [department.name, ...department.aliases].map((n) =>
+      sortedWords(normaliseDepartmentText(n)),
+    );
     if (reordered.some((candidate) => candidate.includes(" ") && names.includes(candidate)))
       return department.code;
   }
