@@ -51,7 +51,9 @@ async function emptyDatabase(provider: Provider): Promise<{ url: string; drop: (
   u.pathname = `/${name}`;
   return {
     url: u.toString(),
-    drop: () => pgAdmin(base, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    drop: async () => {
+      await pgAdmin(base, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
   };
 }
 
