@@ -1,4 +1,4 @@
-import { loadConfig } from "../config.js";
+import { type Config, loadConfig } from "../config.js";
 import type { Database } from "../db/client.js";
 import { openMigratedDatabase } from "../db/migrate.js";
 
@@ -12,8 +12,11 @@ export interface Command {
 }
 
 /** Opens the configured database (migrated if needed) for one command and closes it after. */
-export async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openMigratedDatabase(loadConfig().database);
+export async function withDatabase<T>(
+  fn: (db: Database) => Promise<T>,
+  config: Config = loadConfig(),
+): Promise<T> {
+  const db = await openMigratedDatabase(config.database);
   try {
     return await fn(db);
   } finally {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config.js";
+import { type Config, loadConfig } from "../config.js";
 import type { Database } from "../db/client.js";
 import { communeBySlug, OnboardingError, upsertCommune } from "../domain/communes/communes.js";
 import { upsertDepartment } from "../domain/communes/departments.js";
@@ -32,8 +32,7 @@ function need(value: string | undefined, what: string): string {
 }
 
 /** The Zalo app's accounts, in Zalo mode: to reach an OA from the command line. */
-function zaloAccounts(db: Database): ZaloAccounts | null {
-  const config = loadConfig();
+function zaloAccounts(db: Database, config: Config = loadConfig()): ZaloAccounts | null {
   if (config.mode !== "zalo") return null;
   const z = config.zalo;
   return new ZaloAccounts(
@@ -88,15 +87,19 @@ const commune: Command = {
           );
           console.log(JSON.stringify(result));
         });
-      case "connect-oa":
+      case "connect-oa": {
+        const refreshToken = process.env.ZALO_REFRESH_TOKEN?.trim();
+        if (!refreshToken) {
+          throw new UsageError(
+            "set ZALO_REFRESH_TOKEN to the OA's refresh token (from the OA admin's consent or the API Explorer); it is read from the environment so it never lands in the shell history",
+          );
+        }
+        // Here ZALO_REFRESH_TOKEN is the commune's token, not a one-commune deployment's
+        // default OA: the service's rule "ZALO_OA_ID and ZALO_REFRESH_TOKEN together" does
+        // not apply, so the configuration is read without it.
+        const config = loadConfig({ ...process.env, ZALO_REFRESH_TOKEN: undefined, ZALO_OA_ID: undefined });
         return withDatabase(async (db) => {
           const found = await operatorInput(communeBySlug(db.prisma, need(values.commune, "--commune")));
-          const refreshToken = process.env.ZALO_REFRESH_TOKEN?.trim();
-          if (!refreshToken) {
-            throw new UsageError(
-              "set ZALO_REFRESH_TOKEN to the OA's refresh token (from the OA admin's consent or the API Explorer); it is read from the environment so it never lands in the shell history",
-            );
-          }
           const row = await db.prisma.commune.findUniqueOrThrow({ where: { id: found.id } });
           const oaId = values["oa-id"] ?? row.zaloOaId;
           if (!oaId)
@@ -104,7 +107,7 @@ const commune: Command = {
               `the commune has no OA id: commune create --slug ${found.slug} --oa-id <id>`,
             );
           await operatorInput(connectOa(db.prisma, { communeId: found.id, oaId, refreshToken }));
-          const accounts = zaloAccounts(db);
+          const accounts = zaloAccounts(db, config);
           if (accounts) {
             // Spend the refresh token now: a refused one is better found here than at the first message.
             try {
@@ -120,7 +123,8 @@ const commune: Command = {
               `OA ${oaId} stored for ${found.name}; the service will use it once Zalo credentials are set`,
             );
           }
-        });
+        }, config);
+      }
       case "status":
         return statusCommand.run(rest);
       case "list":
@@ -298,6 +302,18 @@ const group: Command = {
   },
 };
 
+/** The text of `--only`'s file; a file that cannot be read is the operator's to fix. */
+function readCodesFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
+    throw new UsageError(
+      `--only ${file}: ${reason}; give a text file of procedure codes, one per line (assets/samples/thu-tuc-phuc-vu.txt shows one)`,
+    );
+  }
+}
+
 const procedures: Command = {
   usage:
     "procedures serve --commune <slug> (--only <file of codes> | --codes 1.001193,2.000815 | --all)   which catalogue procedures the commune serves",
@@ -314,13 +330,17 @@ const procedures: Command = {
       },
     });
     const listed = values.only
-      ? readFileSync(values.only, "utf8").split(/[\s,;]+/)
+      ? readCodesFile(values.only).split(/[\s,;]+/)
       : values.codes
         ? values.codes.split(/[\s,;]+/)
         : null;
     const codes = listed?.map((c) => c.trim()).filter((c) => /^\d+\.\d+$/.test(c));
     if (!values.all && !codes?.length)
-      throw new UsageError("give --all, --codes or --only <file of procedure codes>");
+      throw new UsageError(
+        values.only
+          ? `--only ${values.only}: no procedure codes (such as 1.001193) in it`
+          : "give --all, --codes or --only <file of procedure codes>",
+      );
     await withDatabase(async (db) => {
       const found = await operatorInput(communeBySlug(db.prisma, need(values.commune, "--commune")));
       const result = await setServedProcedures(

@@ -15,6 +15,7 @@ function cli(databaseUrl: string, ...args: string[]) {
   });
 }
 
+// Each command starts a Node process with tsx: several seconds apiece on a busy machine.
 describe("operator CLI", { timeout: 60_000 }, () => {
   const url = freshSqliteUrl();
   let db: Database;

@@ -47,7 +47,25 @@ export function matchDepartment(mention: string, departments: readonly Departmen
     const names = [department.name, department.code, ...department.aliases].map(normaliseDepartmentText);
     if (candidates.some((candidate) => names.includes(candidate))) return department.code;
   }
+  // "Kế toán Tài chính xã" for "Tài chính – Kế toán": the same words in another order.
+  const reordered = candidates.map(sortedWords);
+  for (const department of departments) {
+    const names = [department.name, ...department.aliases].map((n) =>
+      sortedWords(normaliseDepartmentText(n)),
+    );
+    if (reordered.some((candidate) => candidate.includes(" ") && names.includes(candidate)))
+      return department.code;
+  }
   return null;
+}
+
+/** A folded name's words in alphabetical order, "&" left out. */
+function sortedWords(folded: string): string {
+  return folded
+    .split(" ")
+    .filter((w) => w !== "&")
+    .sort()
+    .join(" ");
 }
 
 /** One department a cell names, as written, with the code it matched (null: none). */

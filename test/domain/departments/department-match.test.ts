@@ -43,6 +43,17 @@ describe("department names in plans", () => {
     expect(match(text)).toBe(code);
   });
 
+  it("matches a department's name with its parts in another order", () => {
+    const named = [
+      { code: "TCKT", name: "Tài chính – Kế toán", aliases: ["Kế toán", "Tài chính"] },
+      { code: "VHXH", name: "Văn hóa – Xã hội", aliases: [] },
+    ];
+    expect(matchDepartment("Kế toán Tài chính xã", named)).toBe("TCKT");
+    expect(matchDepartment("Kế toán - Tài chính", named)).toBe("TCKT");
+    expect(matchDepartment("Xã hội Văn hóa", named)).toBe("VHXH");
+    expect(matchDepartment("Kế toán Văn hóa", named)).toBeNull();
+  });
+
   it.each([
     "Các ngành chuyên môn",
     "Các ngành, cá nhân liên quan",
