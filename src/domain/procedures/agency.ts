@@ -8,6 +8,24 @@
  * get an agency too.
  */
 
+import { normalizeText } from "./search/normalize.js";
+import { RECEIVERS } from "./search/synonyms.js";
+
+/**
+ * Who receives a commune procedure, from the first body its `where` names and the
+ * receivers of assets/qa/referrals.json ("Công an cấp xã" → Công an xã, which has its own
+ * office); null: the commune's one-stop desk.
+ */
+export function receiverOf(record: {
+  where: string | null;
+}): { body: string; communeAddress: boolean } | null {
+  const first = record.where?.split(/[;,\n]/)[0];
+  if (!first) return null;
+  const text = normalizeText(first);
+  const found = RECEIVERS.find((r) => new RegExp(r.where).test(` ${text} `));
+  return found ? { body: found.body, communeAddress: found.communeAddress } : null;
+}
+
 interface Rule {
   agency: string;
   field?: RegExp;
