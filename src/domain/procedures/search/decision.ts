@@ -19,6 +19,8 @@ export interface NotInCatalogueTopic {
   topic: string;
   referral: string | null;
   kind: ReferralKind;
+  /** Declined even when the rest of the message clearly fits a procedure. */
+  strict: boolean;
   /** The citizen wants to reach the commune office itself (hours, phone, address). */
   aboutTheOffice: boolean;
 }
@@ -42,6 +44,7 @@ export function notInCatalogueOf(excluded: readonly NotInCatalogueMatch[]): NotI
         topic: first.topic,
         referral: first.referral,
         kind: first.kind,
+        strict: first.strict,
         aboutTheOffice: first.kind === "office",
       }
     : undefined;
@@ -74,6 +77,7 @@ export function decide(
   const clear = topConfidence >= p.answerAt && runnerUp <= topConfidence * p.answerMargin;
   // The message is about something the catalogue does not hold: only a clear answer on
   // the rest of it counts, not a choice among what is left.
-  if (notInCatalogue && !clear) return decline("not_in_catalogue", notInCatalogue, results);
+  if (notInCatalogue && (!clear || notInCatalogue.strict))
+    return decline("not_in_catalogue", notInCatalogue, results);
   return { results, decision: clear ? "answer" : "choose", topConfidence };
 }

@@ -196,10 +196,15 @@ export function clarifyFamily(
     family.variants
       .filter((v) => v !== base && base.qualifiers.every((q) => v.qualifiers.includes(q)))
       .sort((a, b) => a.qualifiers.length - b.qualifiers.length || order(a, b));
-  if (outcome.decision === "answer" && topVariant && topVariant.code !== family.default) {
-    // A clear winner other than the default: the ranking read words the qualifiers'
-    // phrases may not list ("sửa lỗi sai sót"). It stands; its refinements, else the
-    // default and the others, are offered.
+  if (
+    outcome.decision === "answer" &&
+    topVariant &&
+    topVariant.code !== family.default &&
+    most <= topVariant.qualifiers.length
+  ) {
+    // A clear winner other than the default, and no variant the message qualifies more:
+    // the ranking read words the qualifiers' phrases may not list ("sửa lỗi sai sót"). It
+    // stands; its refinements, else the default and the others, are offered.
     chosen = topVariant;
     const refinements = refinementsOf(chosen);
     options =

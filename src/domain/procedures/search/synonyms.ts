@@ -44,6 +44,8 @@ export interface NotInCatalogue {
   /** Who handles it, when known. */
   referral: string | null;
   kind: ReferralKind;
+  /** Decline even when the rest of the message clearly fits a procedure. */
+  strict: boolean;
 }
 
 /**
@@ -80,6 +82,8 @@ const referralsFile = z.object({
         say: phrases,
         unless: phrases.optional(),
         agency: z.string().min(1).optional(),
+        /** The topic's words outweigh a procedure the rest of the message fits ("công ty TNHH … đăng ký kinh doanh"). */
+        strict: z.boolean().optional(),
         note: z.string().optional(),
       })
       .refine((t) => t.kind !== "referral" || t.agency !== undefined, {
@@ -130,6 +134,7 @@ export const NOT_IN_CATALOGUE: readonly NotInCatalogue[] = REFERRALS_FILE.topics
   topic: t.topic,
   referral: t.agency ?? null,
   kind: t.kind,
+  strict: t.strict === true,
 }));
 
 /** Who receives a procedure, by the first body its `where` names ("Công an cấp xã"). */
@@ -217,6 +222,7 @@ export interface NotInCatalogueMatch {
   topic: string;
   referral: string | null;
   kind: ReferralKind;
+  strict: boolean;
   start: number;
   end: number;
 }
@@ -234,6 +240,7 @@ interface CompiledExclusion {
   topic: string;
   referral: string | null;
   kind: ReferralKind;
+  strict: boolean;
 }
 
 let compiled: { synonyms: CompiledSynonym[]; exclusions: CompiledExclusion[] } | undefined;
@@ -252,6 +259,7 @@ function tables() {
       topic: n.topic,
       referral: n.referral,
       kind: n.kind,
+      strict: n.strict,
     })),
   };
   return compiled;
@@ -294,6 +302,7 @@ export function findNotInCatalogue(normalized: string): NotInCatalogueMatch[] {
           topic: exclusion.topic,
           referral: exclusion.referral,
           kind: exclusion.kind,
+          strict: exclusion.strict,
           ...m,
         });
       }

@@ -81,3 +81,19 @@ describe("one clarifying answer", () => {
     expect(index.search("xin giấy xác nhận độc thân").clarification).toBeUndefined();
   });
 });
+
+describe("declines that help", () => {
+  it("refers a strict topic even when the rest of the message fits a procedure", () => {
+    const outcome = index.search("Em muốn thành lập công ty TNHH, đăng ký kinh doanh ở xã được không?");
+    expect(outcome.decision).toBe("decline");
+    expect(outcome.notInCatalogue).toMatchObject({ kind: "referral", strict: true });
+    expect(outcome.notInCatalogue!.referral).toMatch(/Đăng ký kinh doanh/);
+    // A household business is the commune's.
+    expect(index.search("đăng ký hộ kinh doanh bán tạp hóa").results[0]!.code).toBe("1.001612");
+  });
+
+  it("names a personal dispute as such, and leaves a land dispute to its procedure", () => {
+    expect(index.search("hàng xóm chửi nhau với nhà tôi suốt").notInCatalogue?.kind).toBe("dispute");
+    expect(index.search("tranh chấp đất với hàng xóm xã có hòa giải không").results[0]!.code).toBe("1.012812");
+  });
+});
