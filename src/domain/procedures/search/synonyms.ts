@@ -97,6 +97,18 @@ const referralsFile = z.object({
       communeAddress: z.boolean(),
     }),
   ),
+  agencies: z.array(
+    z
+      .strictObject({
+        agency: z.string().min(1),
+        field: z.string().min(1).optional(),
+        where: z.string().min(1).optional(),
+      })
+      .refine((a) => a.field !== undefined || a.where !== undefined, {
+        message: "a rule needs field or where",
+      }),
+  ),
+  agencyByField: z.record(z.string(), z.string().min(1)),
 });
 
 const SYNONYMS_FILE = loadAsset("qa/synonyms.json", synonymsFile);
@@ -136,6 +148,21 @@ export const NOT_IN_CATALOGUE: readonly NotInCatalogue[] = REFERRALS_FILE.topics
   kind: t.kind,
   strict: t.strict === true,
 }));
+
+/**
+ * Who handles a branch-agency procedure (see ../agency.ts): `field` a regular expression
+ * over the catalogue's field, `where` one over its `where` (case-insensitive); then a
+ * fallback by field.
+ */
+export const AGENCY_RULES: ReadonlyArray<{ agency: string; field?: RegExp; where?: RegExp }> =
+  REFERRALS_FILE.agencies.map((a) => ({
+    agency: a.agency,
+    ...(a.field ? { field: new RegExp(a.field, "u") } : {}),
+    ...(a.where ? { where: new RegExp(a.where, "iu") } : {}),
+  }));
+export const AGENCY_BY_FIELD: ReadonlyMap<string, string> = new Map(
+  Object.entries(REFERRALS_FILE.agencyByField),
+);
 
 /** Who receives a procedure, by the first body its `where` names ("Công an cấp xã"). */
 export const RECEIVERS: ReadonlyArray<{ where: RegExp; body: string; communeAddress: boolean }> =
