@@ -37,7 +37,7 @@ import {
 import { narrativeWords, storyClauses } from "./story-clauses.js";
 import { clarifyFamily } from "./families.js";
 import type { SearchHit } from "./ranking.js";
-import { findNotInCatalogue, findSynonyms } from "./synonyms.js";
+import { findNotInCatalogue } from "./synonyms.js";
 
 export type { Decision, DeclineReason, SearchOutcome } from "./decision.js";
 export type { SearchableProcedure } from "./entries.js";
@@ -122,7 +122,7 @@ export class ProcedureIndex {
     if (candidates.length === 0) return decline("low_confidence", notInCatalogue);
     const results = rankCandidates(candidates, this.entries, query, this.catalogue, p, options.limit ?? 5);
     const outcome = decide(results, notInCatalogue, p);
-    return p.families ? clarifyFamily(outcome, normalized, findSynonyms(normalized), this.hitFor) : outcome;
+    return p.families ? clarifyFamily(outcome, normalized, query.synonyms, this.hitFor) : outcome;
   }
 
   /** A result for a family's variant the ranking did not return, as sure as `like`. */
