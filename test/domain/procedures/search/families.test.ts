@@ -94,6 +94,8 @@ describe("declines that help", () => {
 
   it("names a personal dispute as such, and leaves a land dispute to its procedure", () => {
     expect(index.search("hàng xóm chửi nhau với nhà tôi suốt").notInCatalogue?.kind).toBe("dispute");
-    expect(index.search("tranh chấp đất với hàng xóm xã có hòa giải không").results[0]!.code).toBe("1.012812");
+    expect(index.search("tranh chấp đất với hàng xóm xã có hòa giải không").results[0]!.code).toBe(
+      "1.012812",
+    );
   });
 });
