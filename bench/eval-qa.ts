@@ -20,7 +20,8 @@
  * cluster, is the expected code or one of `alt_codes`); top-3 likewise within the first
  * three; MRR is the mean reciprocal rank of the first right result within ten, 0 when
  * declined. clarified is the share of rows with a code whose right code was not first but was
- * among the sibling buttons of a clarifying answer (families.ts); resolved = top-1 + clarified.
+ * among the buttons of a clarifying answer: a family's siblings offered with the answer
+ * (families.ts), or the (at most three) choices of a question; resolved = top-1 + clarified.
  * declined_correctly is the share of null rows declined; declined_wrongly the
  * share of rows with a code that were declined. Latency is per search, after a warm-up.
  */
@@ -30,6 +31,7 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import MiniSearch from "minisearch";
 import type { CatalogueRecord } from "../src/domain/procedures/catalogue-record.js";
+import { MAX_CLARIFY_OPTIONS } from "../src/domain/procedures/search/families.js";
 import { loadCatalogueRecords } from "../src/domain/procedures/search/load-catalogue.js";
 import {
   ProcedureIndex,
@@ -244,7 +246,13 @@ export function evaluate(rows: readonly QaRow[], options: EvaluateOptions): Eval
             clusters,
           );
       if (declined) declinedWrong++;
-      const offered = outcome.clarification?.options.map((o) => o.code) ?? [];
+      // The buttons of a clarifying answer: a family's siblings, or the choices of one
+      // question (the bot shows at most MAX_CLARIFY_OPTIONS).
+      const offered =
+        outcome.clarification?.options.map((o) => o.code) ??
+        (outcome.decision === "choose"
+          ? outcome.results.slice(0, MAX_CLARIFY_OPTIONS).map((r) => r.code)
+          : []);
       if (rank !== 1 && !declined && offered.length > 0 && rankOf(offered, row, clusters) > 0) clarified++;
       if (rank === 1) {
         top1++;

@@ -9,6 +9,7 @@ import type { Feature } from "../feature.js";
 import { handoffButton, handoffButtonFor } from "../handoff/index.js";
 import { chooseProcedure, procedureContext } from "./flows.js";
 import { type CommuneContact, procedureAnswer, procedureButtons } from "./procedure-answer.js";
+import { MAX_CLARIFY_OPTIONS } from "../../../domain/procedures/search/families.js";
 import type { Clarification } from "../../../domain/procedures/search/procedure-index.js";
 import {
   askProcedureHint,
@@ -86,7 +87,8 @@ async function answerQuestion(ctx: BotContext, catalogues: CatalogueSource, text
   }
 
   if (outcome.decision === "choose") {
-    const options = outcome.results.slice(0, 4);
+    // One short question, at most three choices (and "Không phải").
+    const options = outcome.results.slice(0, MAX_CLARIFY_OPTIONS);
     const nonce = await chooseProcedure.start(ctx, {
       codes: options.map((o) => o.code),
       aspects,

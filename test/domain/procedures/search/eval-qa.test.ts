@@ -99,4 +99,15 @@ describe("the evaluation", () => {
     expect(line).toContain("resolved 0.667");
     expect(line).toContain("top1 < 0.88");
   });
+
+  it("counts the second or third choice of a question as clarified, not a fourth", async () => {
+    const { records, index } = await realIndex();
+    const outcome = index.search("thủ tục đất đai", { limit: 10 });
+    expect(outcome.decision).toBe("choose");
+    const row = (code: string) => JSON.stringify({ message: "thủ tục đất đai", procedure_code: code });
+    const rows = parseQuestions([row(outcome.results[2]!.code), row(outcome.results[3]!.code)].join("\n"));
+    const { summary } = evaluate(rows, { records, index, baselines: false });
+    expect(summary.top1).toBe(0);
+    expect(summary.clarified).toBe(0.5);
+  });
 });
