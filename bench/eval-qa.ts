@@ -2,6 +2,8 @@
  * Scores the procedure search on a question file:
  *
  *   npm run eval:qa -- <file.jsonl> [--catalogue assets/tthc/procedures.jsonl] [--misses 200]
+ *   npm run eval:qa      (no file: the development set and the two held-out sets the targets
+ *                         are set on, one line each against the targets, then their JSON; no misses)
  *
  * Each line has `question` or `message`, `procedure_code` (null: the bot must decline) and
  * optionally `alt_codes` (also right) and `category`; other fields are ignored; rows with
@@ -17,7 +19,10 @@
  * first result is right (a result is right when its code, or a code of its duplicate
  * cluster, is the expected code or one of `alt_codes`); top-3 likewise within the first
  * three; MRR is the mean reciprocal rank of the first right result within ten, 0 when
- * declined. declined_correctly is the share of null rows declined; declined_wrongly the
+ * declined. clarified is the share of rows with a code whose right code was not first but was
+ * among the buttons of a clarifying answer: a family's siblings offered with the answer
+ * (families.ts), or the (at most three) choices of a question; resolved = top-1 + clarified.
+ * declined_correctly is the share of null rows declined; declined_wrongly the
  * share of rows with a code that were declined. Latency is per search, after a warm-up.
  */
 import { readFileSync } from "node:fs";
@@ -26,6 +31,7 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import MiniSearch from "minisearch";
 import type { CatalogueRecord } from "../src/domain/procedures/catalogue-record.js";
+import { MAX_CLARIFY_OPTIONS } from "../src/domain/procedures/search/families.js";
 import { loadCatalogueRecords } from "../src/domain/procedures/search/load-catalogue.js";
 import {
   ProcedureIndex,
@@ -49,6 +55,10 @@ export interface EvalSummary {
   top1: number | null;
   top3: number | null;
   mrr: number | null;
+  /** Share of rows with a code whose right code was among the sibling buttons of a clarifying answer, not first. */
+  clarified: number | null;
+  /** Share of rows with a code that were top-1 right or clarified. */
+  resolved: number | null;
   declined_correctly: number | null;
   declined_wrongly: number | null;
   p50_ms: number;
@@ -192,6 +202,7 @@ export function evaluate(rows: readonly QaRow[], options: EvaluateOptions): Eval
   let nulls = 0;
   let top1 = 0;
   let top3 = 0;
+  let clarified = 0;
   let rr = 0;
   let declinedRight = 0;
   let declinedWrong = 0;
@@ -235,6 +246,14 @@ export function evaluate(rows: readonly QaRow[], options: EvaluateOptions): Eval
             clusters,
           );
       if (declined) declinedWrong++;
+      // The buttons of a clarifying answer: a family's siblings, or the choices of one
+      // question (the bot shows at most MAX_CLARIFY_OPTIONS).
+      const offered =
+        outcome.clarification?.options.map((o) => o.code) ??
+        (outcome.decision === "choose"
+          ? outcome.results.slice(0, MAX_CLARIFY_OPTIONS).map((r) => r.code)
+          : []);
+      if (rank !== 1 && !declined && offered.length > 0 && rankOf(offered, row, clusters) > 0) clarified++;
       if (rank === 1) {
         top1++;
         stats.top1++;
@@ -278,6 +297,8 @@ export function evaluate(rows: readonly QaRow[], options: EvaluateOptions): Eval
       top1: rate(top1, withCode),
       top3: rate(top3, withCode),
       mrr: withCode === 0 ? null : round4(rr / withCode),
+      clarified: rate(clarified, withCode),
+      resolved: rate(top1 + clarified, withCode),
       declined_correctly: rate(declinedRight, nulls),
       declined_wrongly: rate(declinedWrong, withCode),
       p50_ms: round4(percentile(sortedTimes, 50)),
@@ -333,6 +354,39 @@ export async function runEvaluation(
   return evaluate(rows, { records, parameters });
 }
 
+/** The sets `npm run eval:qa` scores when given no file, with the issue's targets. */
+export const DEFAULT_SETS = [
+  { name: "dev-v2", path: "../shared/data/qa/questions-dev-v2.jsonl", targets: { top1: 0.92, top3: 0.98 } },
+  {
+    name: "heldout-2",
+    path: "assets/qa/questions-heldout-2.jsonl",
+    targets: { top1: 0.88, resolved: 0.95, declined_correctly: 0.95 },
+  },
+  {
+    name: "heldout-3",
+    path: "assets/qa/questions-heldout-3.jsonl",
+    targets: { top1: 0.88, resolved: 0.95, declined_correctly: 0.95 },
+  },
+] as const;
+
+/** One line per set: the figures, the better baseline, p95, and each target met or not. */
+export function formatSetLine(name: string, s: EvalSummary, targets: Record<string, number>): string {
+  const f = (x: number | null) => (x === null ? "  -  " : x.toFixed(3));
+  const base = Math.max(s.baselines.minisearch_default.top1 ?? 0, s.baselines.substring.top1 ?? 0);
+  const checks = Object.entries(targets).map(([key, target]) => {
+    const value = s[key as keyof EvalSummary] as number | null;
+    return `${key} ${value !== null && value >= target ? "≥" : "<"} ${target}`;
+  });
+  if (name !== "dev-v2" && s.top1 !== null)
+    checks.push(`+${((s.top1 - base) * 100).toFixed(1)} pts over baseline`);
+  checks.push(`p95 ${s.p95_ms <= 10 ? "≤" : ">"} 10 ms`);
+  return (
+    `${name.padEnd(10)} n ${String(s.n).padStart(4)}  top1 ${f(s.top1)}  top3 ${f(s.top3)}  clarified ${f(s.clarified)}` +
+    `  resolved ${f(s.resolved)}  declined ${f(s.declined_correctly)}  baseline top1 ${f(base)}` +
+    `  p95 ${s.p95_ms.toFixed(1)} ms | ${checks.join(", ")}`
+  );
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = [...argv];
   const option = (name: string): string | undefined => {
@@ -346,8 +400,20 @@ async function main(argv: string[]): Promise<void> {
   const maxMisses = Number(option("--misses") ?? 200);
   const file = args[0];
   if (!file) {
-    console.error("usage: npm run eval:qa -- <questions.jsonl> [--catalogue path] [--misses n]");
-    process.exitCode = 2;
+    // The three sets the issue's targets are set on. Misses are not printed: two of the
+    // sets are held out, and their rows are not to be read while the search changes.
+    const { records } = await loadCatalogueRecords(catalogue);
+    const index = ProcedureIndex.build(records);
+    const results: Record<string, EvalSummary> = {};
+    const lines: string[] = [];
+    for (const set of DEFAULT_SETS) {
+      const rows = parseQuestions(readFileSync(resolve(set.path), "utf8"));
+      const report = evaluate(rows, { records, index });
+      results[set.name] = report.summary;
+      lines.push(formatSetLine(set.name, report.summary, set.targets));
+    }
+    for (const line of lines) console.log(line);
+    console.log(JSON.stringify(results));
     return;
   }
   const report = await runEvaluation(resolve(file), catalogue);

@@ -22,18 +22,51 @@ describe("citizens ask about procedures", () => {
   }, 60_000);
   afterAll(() => zalo.stop());
 
-  it("answers with the aspect asked first, from the catalogue, with buttons for the rest", async () => {
+  it("answers a family's default variant with the siblings as buttons; a button answers the sibling", async () => {
     const reply = await zalo.say(CITIZEN, "e muon lam giay khai sinh cho con thi can giay to j a");
     expect(reply.text).toMatch(/^Thủ tục đăng ký khai sinh \(mã 1\.001193\)/);
     const [, firstSection] = reply.text.split("\n\n");
     expect(firstSection).toMatch(/^Giấy tờ cần chuẩn bị:/);
+    expect(reply.text).toContain("Nếu có yếu tố nước ngoài, chọn “Có yếu tố nước ngoài”.");
     expect(reply.text).toContain("danh mục thủ tục hành chính đã công bố");
-    expect(reply.buttons.map((b) => b.title)).toEqual(
-      expect.arrayContaining(["Thời hạn", "Lệ phí", "Hữu ích", "Chưa đúng"]),
-    );
+    const titles = reply.buttons.map((b) => b.title);
+    expect(titles).toEqual(expect.arrayContaining(["Có yếu tố nước ngoài", "Hữu ích", "Chưa đúng"]));
+    expect(titles.length).toBeLessThanOrEqual(5);
 
-    const fee = await zalo.press(CITIZEN, button(reply, "Lệ phí"));
+    const foreign = await zalo.press(CITIZEN, button(reply, "Có yếu tố nước ngoài"));
+    expect(foreign.text).toMatch(/^Thủ tục đăng ký khai sinh có yếu tố nước ngoài \(mã 2\.000528\)/);
+    expect(foreign.text.split("\n\n")[1]).toMatch(/^Giấy tờ cần chuẩn bị:/);
+
+    // A follow-up is about the sibling just answered.
+    const fee = await zalo.say(CITIZEN, "còn lệ phí?");
+    expect(fee.text).toMatch(/\(mã 2\.000528\)/);
     expect(fee.text.split("\n\n")[1]).toMatch(/^Lệ phí:/);
+  });
+
+  it("asks one short question with at most three buttons where a family has no default", async () => {
+    const question = await zalo.say(CITIZEN, "lam cccd");
+    expect(question.text).toBe("Anh/chị làm thẻ căn cước lần đầu, cấp đổi hay cấp lại (bị mất) ạ?");
+    expect(question.buttons.map((b) => b.title)).toEqual([
+      "Làm lần đầu",
+      "Cấp đổi thẻ",
+      "Cấp lại thẻ (mất)",
+      "Không phải",
+    ]);
+    const lost = await zalo.press(CITIZEN, button(question, "Cấp lại thẻ (mất)"));
+    expect(lost.text).toMatch(/^Cấp lại thẻ căn cước \(mã 1\.014064\)/);
+
+    // Filed at the commune police: "where" names it, not the People's Committee's address.
+    const where = await zalo.say(CITIZEN, "nộp ở đâu vậy");
+    expect(where.text).toMatch(/\(mã 1\.014064\)/);
+    const commune = await prisma().commune.findFirstOrThrow({ select: { address: true } });
+    expect(where.text).toMatch(/Nơi nộp: Công an xã/);
+    if (commune.address) expect(where.text).not.toContain(commune.address);
+  });
+
+  it("answers a personal dispute with the reception hours and a person to ask", async () => {
+    const reply = await zalo.say(CITIZEN, "hàng xóm xây lấn sang nhà tôi, họ còn chửi nhau suốt");
+    expect(reply.text).toMatch(/^Việc tranh chấp, mâu thuẫn giữa cá nhân không phải thủ tục hành chính/);
+    expect(reply.buttons.map((b) => b.title)).toEqual(["Hỏi cán bộ"]);
   });
 
   it("answers a follow-up about the procedure just answered", async () => {
@@ -58,10 +91,12 @@ describe("citizens ask about procedures", () => {
     expect(chosen.text).toMatch(/\(mã \d\.\d+\)/);
   });
 
-  it("declines what the catalogue cannot answer, with the hotline and a handoff, and relays the answer both ways", async () => {
+  it("refers a topic the commune does not handle in one line, with a handoff, and relays the answer both ways", async () => {
     const declined = await zalo.say(CITIZEN, "cho em hỏi làm hộ chiếu ở đâu ạ");
-    expect(declined.text).toMatch(/không thuộc danh mục|chưa tìm thấy thủ tục phù hợp/);
-    expect(declined.text).toContain("Đường dây nóng: ");
+    expect(declined.text).toMatch(
+      /^Việc cấp hộ chiếu không làm tại UBND xã; anh\/chị liên hệ .*xuất nhập cảnh/,
+    );
+    expect(declined.text.split("\n")).toHaveLength(1);
     expect(declined.text).not.toMatch(/\(mã \d/);
 
     const before = zalo.sent.length;

@@ -9,6 +9,8 @@ import type { Feature } from "../feature.js";
 import { handoffButton, handoffButtonFor } from "../handoff/index.js";
 import { chooseProcedure, procedureContext } from "./flows.js";
 import { type CommuneContact, procedureAnswer, procedureButtons } from "./procedure-answer.js";
+import { MAX_CLARIFY_OPTIONS } from "../../../domain/procedures/search/families.js";
+import type { Clarification } from "../../../domain/procedures/search/procedure-index.js";
 import {
   askProcedureHint,
   choiceTitles,
@@ -17,6 +19,8 @@ import {
   declined,
   procedureButtonTitle,
   procedureWithdrawn,
+  referralReply,
+  siblingLines,
 } from "./templates.js";
 
 const ASPECTS: readonly Aspect[] = [
@@ -52,7 +56,8 @@ async function answerQuestion(ctx: BotContext, catalogues: CatalogueSource, text
   const outcome = catalogue.search(text, 5);
   const aspects = detectAspects(text);
   const top = outcome.results[0];
-  if (outcome.decision === "answer" && top) return answerProcedure(ctx, catalogue, top.code, aspects, text);
+  if (outcome.decision === "answer" && top)
+    return answerProcedure(ctx, catalogue, top.code, aspects, text, outcome.clarification);
   const answered = procedureContext.read(ctx);
   if (answered && isFollowUp(text, aspects, outcome.declineReason)) {
     // "lệ phí thủ tục này bao nhiêu" right after an answer is about that procedure.
@@ -61,8 +66,29 @@ async function answerQuestion(ctx: BotContext, catalogues: CatalogueSource, text
   // After the follow-up check: "thủ tục này nộp qua điện thoại được không" is about the procedure.
   if (outcome.notInCatalogue?.aboutTheOffice) return replyContact(ctx, text);
 
+  if (outcome.decision === "choose" && outcome.clarification?.kind === "question") {
+    // One short question, at most three buttons, each keeping the words that set it apart.
+    const { question, options } = outcome.clarification;
+    const nonce = await chooseProcedure.start(ctx, {
+      codes: options.map((o) => o.code),
+      aspects,
+      question: text.slice(0, 500),
+    });
+    await ctx.reply(question ?? choiceText(outcome.results.slice(0, options.length)), [
+      ...options.map((o, i) => ({
+        kind: "query" as const,
+        title: o.label,
+        payload: encodeCallback("pick", nonce, i),
+        hidden: true,
+      })),
+      { ...handoffButtonFor(nonce), title: "Không phải" },
+    ]);
+    return;
+  }
+
   if (outcome.decision === "choose") {
-    const options = outcome.results.slice(0, 4);
+    // One short question, at most three choices (and "Không phải").
+    const options = outcome.results.slice(0, MAX_CLARIFY_OPTIONS);
     const nonce = await chooseProcedure.start(ctx, {
       codes: options.map((o) => o.code),
       aspects,
@@ -80,13 +106,19 @@ async function answerQuestion(ctx: BotContext, catalogues: CatalogueSource, text
     return;
   }
 
-  // Declined: never guess. Offer the nearest names only when they are at least plausible.
+  // Declined: never guess. A topic another agency handles gets one line naming it; a
+  // personal dispute, the reception hours and a person to ask.
   const handoff = await handoffButton(ctx, text);
+  const topic = outcome.notInCatalogue;
+  if (topic && topic.kind !== "office") {
+    await ctx.reply(referralReply(topic, await contactOf(ctx)), [handoff]);
+    return;
+  }
   const closest =
     outcome.declineReason === "low_confidence"
       ? outcome.results.filter((r) => r.confidence >= 0.25).slice(0, 2)
       : [];
-  await ctx.reply(declined(await contactOf(ctx), closest, outcome.notInCatalogue?.referral ?? null), [
+  await ctx.reply(declined(await contactOf(ctx), closest, null), [
     handoff,
     ...closest.map((c) => ({
       kind: "query" as const,
@@ -115,6 +147,8 @@ async function answerProcedure(
   aspects: Aspect[],
   /** What the citizen asked, kept so "Chưa đúng → Hỏi cán bộ" hands the desk their words. */
   question?: string,
+  /** The family's siblings to offer as buttons in the same message. */
+  clarification?: Clarification,
 ) {
   const record = catalogue.record(code);
   if (!record) return ctx.reply(procedureWithdrawn);
@@ -122,13 +156,26 @@ async function answerProcedure(
   const note = await localNote(ctx.prisma, ctx.communeId, code);
   // Remember what was answered, so a follow-up ("còn lệ phí thì sao?") can refer to it.
   await procedureContext.start(ctx, { code, ...(question ? { question: question.slice(0, 500) } : {}) });
-  let text = procedureAnswer(record, aspects, contact);
+  const siblings = clarification?.kind === "siblings" ? clarification.options : [];
+  let text = procedureAnswer(record, aspects, contact, siblingLines(siblings));
   if (note && !note.served) {
     text = `${record.name} (mã ${record.code})\n\nUBND xã không tiếp nhận thủ tục này.${note.localNotes ? ` ${note.localNotes}` : ""}\n\n${contactLinesShort(contact)}`;
   } else if (note?.localNotes || note?.localFees) {
     text += `\n\nLưu ý của UBND xã: ${[note.localNotes, note.localFees].filter(Boolean).join(" ")}`;
   }
-  await ctx.reply(text, procedureButtons(record, aspects));
+  if (siblings.length === 0 || !record.commune_service)
+    return ctx.reply(text, procedureButtons(record, aspects));
+  // Pressing a sibling answers it, about what was asked.
+  const aspect = aspects.find((a) => a !== "general") ?? "general";
+  await ctx.reply(text, [
+    ...siblings.map((o) => ({
+      kind: "query" as const,
+      title: o.label,
+      payload: encodeCallback("asp", o.code, aspect),
+      hidden: true,
+    })),
+    ...procedureButtons(record, aspects).filter((b) => b.title === "Hữu ích" || b.title === "Chưa đúng"),
+  ]);
 }
 
 function contactLinesShort(c: CommuneContact): string {

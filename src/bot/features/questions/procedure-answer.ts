@@ -1,4 +1,4 @@
-import { agencyFor } from "../../../domain/procedures/agency.js";
+import { agencyFor, receiverOf } from "../../../domain/procedures/agency.js";
 import type { CatalogueRecord } from "../../../domain/procedures/catalogue-record.js";
 import type { Aspect } from "../../../domain/procedures/search/aspects.js";
 import { encodeCallback } from "../../../messaging/callback-data.js";
@@ -27,14 +27,20 @@ const ASPECT_TITLES: Record<Exclude<Aspect, "general">, string> = {
 
 const MAX_CHARS = 320;
 
-export function procedureAnswer(record: CatalogueRecord, aspects: Aspect[], commune: CommuneContact): string {
+export function procedureAnswer(
+  record: CatalogueRecord,
+  aspects: Aspect[],
+  commune: CommuneContact,
+  /** Lines offering the family's other variants ("Nếu có yếu tố nước ngoài, chọn …"). */
+  siblings: string | null = null,
+): string {
   const head = `${record.name} (mã ${record.code})`;
   if (!record.commune_service) return branchAgencyAnswer(record, head);
   const asked = aspects.filter((a) => a !== "general");
   const parts = (asked.length > 0 ? asked.slice(0, 2) : (["documents", "time", "fee"] as const)).map((a) =>
     section(record, a, commune),
   );
-  return [head, ...parts, sourceLine(record)].join("\n\n");
+  return [head, ...parts, ...(siblings ? [siblings] : []), sourceLine(record)].join("\n\n");
 }
 
 function branchAgencyAnswer(record: CatalogueRecord, head: string): string {
@@ -68,10 +74,14 @@ function section(
     case "fee":
       return `Lệ phí: ${record.fees ? clip(collapseMethods(record.fees), MAX_CHARS) : "danh mục công bố không ghi lệ phí."}`;
     case "where": {
-      const where = record.where ? clip(record.where, MAX_CHARS) : `Bộ phận một cửa ${commune.name}`;
+      // The body that receives it, and only its own address: the commune police's
+      // procedures are not filed at the People's Committee.
+      const receiver = receiverOf(record);
+      if (receiver && !receiver.communeAddress)
+        return `Nơi nộp: ${receiver.body} (${commune.name}), không nộp tại trụ sở UBND xã. Anh/chị hỏi ${receiver.body} về địa chỉ và giờ tiếp dân.`;
       const address = commune.address ? `\nĐịa chỉ: ${commune.address}` : "";
       const hours = commune.officeHours ? `\nGiờ làm việc: ${commune.officeHours}` : "";
-      return `Nơi nộp: ${where}${address}${hours}`;
+      return `Nơi nộp: Bộ phận một cửa ${commune.name}${address}${hours}`;
     }
     case "steps": {
       if (record.steps.length === 0) return "Các bước: danh mục công bố chưa ghi.";
@@ -105,16 +115,24 @@ function documentsSection(record: CatalogueRecord): string {
     .map((d) => ({ ...d, name: stripFileNames(d.name.replace(/^[-+•]\s*/, "")) }))
     .filter((d) => d.name.length > 3);
   if (usable.length === 0) return "Giấy tờ: danh mục công bố chưa ghi giấy tờ cụ thể.";
-  const conditional = (name: string) => /^(trường hợp|nếu|đối với)\b/i.test(name);
-  const ranked = [
-    ...usable.filter((d) => !conditional(d.name) && (d.count ?? 1) > 0),
-    ...usable.filter((d) => conditional(d.name) && (d.count ?? 1) > 0),
-  ];
-  const shown = (ranked.length > 0 ? ranked : usable).slice(0, 5);
+  // What everyone hands in first (the declaration, the birth certificate …), a case of
+  // some (a power of attorney, "trường hợp …") last.
+  const rankOf = (name: string) =>
+    /^(tờ khai|đơn|giấy chứng sinh|phiếu)/i.test(name)
+      ? 0
+      : /^(trường hợp|nếu|đối với)|ủy quyền|trong trường hợp/i.test(name)
+        ? 2
+        : 1;
+  const required = usable.filter((d) => (d.count ?? 1) > 0);
+  const ranked = (required.length > 0 ? required : usable)
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => rankOf(a.d.name) - rankOf(b.d.name) || a.i - b.i)
+    .map(({ d }) => d);
+  const shown = ranked.slice(0, 4);
   const lines = shown.map((d) => {
     const show = /xuất trình/i.test(d.section ?? "") ? " (xuất trình)" : "";
     const qty = d.quantity && (d.count ?? 1) > 0 ? ` (${clip(d.quantity, 30)})` : "";
-    return `• ${clip(d.name, 140)}${show || qty}`;
+    return `• ${clip(firstClause(d.name), 110)}${show || qty}`;
   });
   const rest = usable.length - shown.length;
   const more =
@@ -163,6 +181,12 @@ export function procedureButtons(record: CatalogueRecord, shown: Aspect[]): Butt
       hidden: true,
     },
   ];
+}
+
+/** "Giấy chứng sinh; trường hợp không có …" → "Giấy chứng sinh": the rest is for the portal. */
+function firstClause(name: string): string {
+  const cut = name.split(/;\s*|\s+\((?:nếu|trường hợp)\b/i)[0]!.trim();
+  return cut.length >= 8 ? cut : name;
 }
 
 /** Scraped document names sometimes carry the form's file name ("…(mẫu NA17)101-Mau A17.doc"). */

@@ -75,6 +75,34 @@ export function declined(
   return `${lead}${near}\n\nAnh/chị có thể bấm “Hỏi cán bộ” để chuyển câu hỏi đến Bộ phận một cửa${contacts ? `, hoặc liên hệ:\n${contacts}` : "."}`;
 }
 
+/** "Nếu có yếu tố nước ngoài, chọn “Có yếu tố nước ngoài”." — one line per sibling offered. */
+export function siblingLines(options: ReadonlyArray<{ label: string; when: string }>): string | null {
+  if (options.length === 0) return null;
+  return options.map((o) => `Nếu ${o.when || o.label.toLowerCase()}, chọn “${o.label}”.`).join("\n");
+}
+
+/**
+ * A topic the catalogue does not hold: one line naming who handles it; a personal
+ * dispute, the reception hours and the handoff; something the commune handles without a
+ * published procedure, the desk and the handoff.
+ */
+export function referralReply(
+  topic: { topic: string; referral: string | null; kind: string },
+  contact: CommuneContact,
+): string {
+  const hours = contact.officeHours ? ` (giờ làm việc: ${contact.officeHours})` : "";
+  switch (topic.kind) {
+    case "dispute":
+      return `Việc tranh chấp, mâu thuẫn giữa cá nhân không phải thủ tục hành chính. Anh/chị đến gặp cán bộ tiếp công dân của ${contact.name}${hours} để được hướng dẫn hòa giải, hoặc bấm “Hỏi cán bộ”.`;
+    case "commune_desk":
+      return `Việc ${topic.topic} do ${topic.referral ?? `Bộ phận một cửa ${contact.name}`} tiếp nhận${hours}. Danh mục thủ tục em có chưa đăng thủ tục này; anh/chị bấm “Hỏi cán bộ” để được hướng dẫn.`;
+    default:
+      return topic.referral
+        ? `Việc ${topic.topic} không làm tại UBND xã; anh/chị liên hệ ${topic.referral}.`
+        : `Việc ${topic.topic} không có trong danh mục thủ tục của UBND xã; anh/chị bấm “Hỏi cán bộ” để được hướng dẫn.`;
+  }
+}
+
 export const askProcedureHint =
   "Anh/chị nhắn tên thủ tục hoặc việc cần làm, ví dụ: “làm giấy khai sinh cho con”, “xác nhận tình trạng hôn nhân”, “chứng thực bản sao”.";
 

@@ -5,9 +5,10 @@
  * decline; at or above `answerAt` with the runner-up clearly behind → answer; otherwise →
  * choose among the top results.
  */
+import type { Clarification } from "./families.js";
 import type { RankingParameters } from "./parameters.js";
 import type { SearchHit } from "./ranking.js";
-import type { NotInCatalogueMatch } from "./synonyms.js";
+import type { NotInCatalogueMatch, ReferralKind } from "./synonyms.js";
 
 export type Decision = "answer" | "choose" | "decline";
 
@@ -17,10 +18,16 @@ export type DeclineReason = "no_content" | "not_in_catalogue" | "low_confidence"
 export interface NotInCatalogueTopic {
   topic: string;
   referral: string | null;
+  kind: ReferralKind;
+  /** Declined even when the rest of the message clearly fits a procedure. */
+  strict: boolean;
+  /** The citizen wants to reach the commune office itself (hours, phone, address). */
   aboutTheOffice: boolean;
 }
 
 export interface SearchOutcome {
+  /** A family's siblings offered with the answer, or the one question asked instead (see families.ts). */
+  clarification?: Clarification;
   results: SearchHit[];
   decision: Decision;
   topConfidence: number;
@@ -33,7 +40,13 @@ export interface SearchOutcome {
 export function notInCatalogueOf(excluded: readonly NotInCatalogueMatch[]): NotInCatalogueTopic | undefined {
   const first = excluded[0];
   return first
-    ? { topic: first.topic, referral: first.referral, aboutTheOffice: first.aboutTheOffice }
+    ? {
+        topic: first.topic,
+        referral: first.referral,
+        kind: first.kind,
+        strict: first.strict,
+        aboutTheOffice: first.kind === "office",
+      }
     : undefined;
 }
 
@@ -64,6 +77,7 @@ export function decide(
   const clear = topConfidence >= p.answerAt && runnerUp <= topConfidence * p.answerMargin;
   // The message is about something the catalogue does not hold: only a clear answer on
   // the rest of it counts, not a choice among what is left.
-  if (notInCatalogue && !clear) return decline("not_in_catalogue", notInCatalogue, results);
+  if (notInCatalogue && (!clear || notInCatalogue.strict))
+    return decline("not_in_catalogue", notInCatalogue, results);
   return { results, decision: clear ? "answer" : "choose", topConfidence };
 }

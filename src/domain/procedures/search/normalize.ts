@@ -14,6 +14,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { z } from "zod";
+import { loadAsset } from "../../../assets.js";
 import { abbreviations } from "../../text/abbreviations.js";
 import { foldText } from "../../text/vietnamese.js";
 
@@ -21,16 +23,18 @@ import { foldText } from "../../text/vietnamese.js";
 export { foldText };
 
 /**
- * Multi-word fixed expressions, rewritten after the tokens are expanded (both sides are
- * folded text, so the keys here are written folded).
+ * Multi-word fixed expressions ("sổ đỏ" → giấy chứng nhận quyền sử dụng đất), rewritten
+ * after the tokens are expanded: the `rewrites` of assets/qa/synonyms.json, whose keys
+ * are regular-expression bodies over folded text ("(?:so|bia) (?:do|hong)").
  */
-const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
-  // A land-use certificate: "sổ đỏ", "sổ hồng", "bìa đỏ" (folded "so do" is also "sơ đồ").
-  [/\b(?:so|bia) (?:do|hong)\b/g, "giay chung nhan quyen su dung dat"],
-  [/\bnc ngoai\b/g, "nuoc ngoai"],
-  // "giấy sinh" is the everyday name of the birth certificate.
-  [/\bgiay sinh\b/g, "giay khai sinh"],
-];
+const PHRASES: ReadonlyArray<readonly [RegExp, string]> = loadAsset(
+  "qa/synonyms.json",
+  z.object({
+    rewrites: z.array(
+      z.strictObject({ folded: z.string().min(1), to: z.string().min(1), note: z.string().optional() }),
+    ),
+  }),
+).rewrites.map((r) => [new RegExp(`\\b(?:${r.folded})\\b`, "g"), r.to] as const);
 
 /** Particles after which a trailing "hk" reads as "không" ("được hk ạ"). */
 const SENTENCE_END = new Set(["a", "ad", "admin", "ah", "ak", "nhe", "nha", "vay", "z", "v", "ha", "ta"]);

@@ -30,6 +30,8 @@ export interface RankingParameters {
   longMessageWords: number;
   /** Long messages: also search the asking clauses alone and keep the more confident reading. */
   readRequestAlone: boolean;
+  /** Reconsider the outcome with the families and qualifiers of assets/qa/families.json. */
+  families: boolean;
   /** Score factor for branch-agency procedures (ties go to commune-served ones). */
   branchAgencyFactor: number;
   /** Confidence below this: decline. */
@@ -103,6 +105,7 @@ export const DEFAULT_PARAMETERS: RankingParameters = {
   narrativeWeight: 0.5,
   longMessageWords: 30,
   readRequestAlone: true,
+  families: true,
   declineBelow: 0.4,
   answerAt: 0.55,
   answerMargin: 0.85,

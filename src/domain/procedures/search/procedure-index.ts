@@ -35,11 +35,14 @@ import {
   type RetrievalIndexes,
 } from "./retrieval.js";
 import { narrativeWords, storyClauses } from "./story-clauses.js";
+import { clarifyFamily } from "./families.js";
+import type { SearchHit } from "./ranking.js";
 import { findNotInCatalogue } from "./synonyms.js";
 
 export type { Decision, DeclineReason, SearchOutcome } from "./decision.js";
 export type { SearchableProcedure } from "./entries.js";
 export { DEFAULT_PARAMETERS, type RankingParameters } from "./parameters.js";
+export type { Clarification } from "./families.js";
 export type { SearchHit } from "./ranking.js";
 
 export interface SearchOptions {
@@ -53,7 +56,14 @@ export class ProcedureIndex {
     private readonly entries: readonly Entry[],
     private readonly catalogue: CatalogueWords,
     private readonly indexes: RetrievalIndexes,
-  ) {}
+  ) {
+    for (const entry of entries) {
+      this.byCode.set(entry.code, entry);
+      for (const code of entry.alternatives) this.byCode.set(code, entry);
+    }
+  }
+
+  private readonly byCode = new Map<string, Entry>();
 
   /** Build the index from catalogue records (or DB rows mapped to `SearchableProcedure`). */
   static build(
@@ -111,6 +121,22 @@ export class ProcedureIndex {
     );
     if (candidates.length === 0) return decline("low_confidence", notInCatalogue);
     const results = rankCandidates(candidates, this.entries, query, this.catalogue, p, options.limit ?? 5);
-    return decide(results, notInCatalogue, p);
+    const outcome = decide(results, notInCatalogue, p);
+    return p.families ? clarifyFamily(outcome, normalized, query.synonyms, this.hitFor) : outcome;
   }
+
+  /** A result for a family's variant the ranking did not return, as sure as `like`. */
+  private readonly hitFor = (code: string, like: SearchHit): SearchHit | undefined => {
+    const entry = this.byCode.get(code);
+    if (!entry) return undefined;
+    return {
+      code: entry.code,
+      name: entry.name,
+      score: like.score,
+      confidence: like.confidence,
+      alternatives: entry.alternatives,
+      communeService: entry.communeService,
+      field: entry.field,
+    };
+  };
 }

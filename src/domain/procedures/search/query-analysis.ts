@@ -8,7 +8,7 @@ import type { CatalogueWords } from "./catalogue-words.js";
 import { salient } from "./entries.js";
 import { tokensOf } from "./normalize.js";
 import type { RankingParameters } from "./parameters.js";
-import { findSynonyms, type NotInCatalogueMatch } from "./synonyms.js";
+import { findSynonyms, type NotInCatalogueMatch, type SynonymMatch } from "./synonyms.js";
 import { bigram, bigramsOf, isBigram, wordsOfBigram } from "./terms.js";
 import { classify, classOf, GENERIC_WORDS, type WordClass } from "./vocabulary.js";
 
@@ -29,6 +29,8 @@ export interface Query {
   qualifiers: string[][];
   /** Ages in the message ("con em 15 tuổi"). */
   ages: number[];
+  /** The synonyms found in the message (the families read their qualifiers from them too). */
+  synonyms: SynonymMatch[];
 }
 
 /**
@@ -139,6 +141,7 @@ export function buildQuery(
     qualifiers: synonyms.filter((m) => m.modifier).map((m) => salient(tokensOf(m.means))),
     ages,
     hasContent,
+    synonyms,
   };
 }
 

@@ -1,7 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { formatReport, parseQuestions, runEvaluation } from "../../../../bench/eval-qa.js";
-import { CATALOGUE } from "./catalogue.js";
+import {
+  evaluate,
+  formatReport,
+  formatSetLine,
+  parseQuestions,
+  runEvaluation,
+} from "../../../../bench/eval-qa.js";
+import { CATALOGUE, realIndex } from "./catalogue.js";
 
 const FIXTURE = fileURLToPath(new URL("fixtures/questions-tiny.jsonl", import.meta.url));
 
@@ -36,6 +42,8 @@ describe("the evaluation", () => {
       "top1",
       "top3",
       "mrr",
+      "clarified",
+      "resolved",
       "declined_correctly",
       "declined_wrongly",
       "p50_ms",
@@ -43,7 +51,15 @@ describe("the evaluation", () => {
       "baselines",
     ]);
     expect(summary.n).toBe(6);
-    for (const key of ["top1", "top3", "mrr", "declined_correctly", "declined_wrongly"]) {
+    for (const key of [
+      "top1",
+      "top3",
+      "mrr",
+      "clarified",
+      "resolved",
+      "declined_correctly",
+      "declined_wrongly",
+    ]) {
       expect(summary[key]).toBeGreaterThanOrEqual(0);
       expect(summary[key]).toBeLessThanOrEqual(1);
     }
@@ -62,5 +78,36 @@ describe("the evaluation", () => {
     expect(report.summary.declined_wrongly).toBe(0);
     expect(report.misses).toEqual([]);
     expect(report.categories.find((c) => c.category === "từ chối")).toMatchObject({ n: 1, declined: 1 });
+  });
+
+  it("counts a right sibling among a clarifying answer's buttons as clarified, and as resolved", async () => {
+    const { records, index } = await realIndex();
+    const rows = parseQuestions(
+      [
+        // The default variant is answered; the foreign one is a button of the same message.
+        '{"message": "làm giấy khai sinh cho con cần gì", "procedure_code": "2.000528"}',
+        '{"message": "làm giấy khai sinh cho con cần gì", "procedure_code": "1.001193"}',
+        '{"message": "xin giấy xác nhận độc thân", "procedure_code": "1.001193"}',
+        '{"message": "làm hộ chiếu", "procedure_code": null}',
+      ].join("\n"),
+    );
+    const { summary } = evaluate(rows, { records, index, baselines: false });
+    expect(summary.top1).toBe(0.3333);
+    expect(summary.clarified).toBe(0.3333);
+    expect(summary.resolved).toBe(0.6667);
+    const line = formatSetLine("heldout-x", summary, { top1: 0.88, resolved: 0.95 });
+    expect(line).toContain("resolved 0.667");
+    expect(line).toContain("top1 < 0.88");
+  });
+
+  it("counts the second or third choice of a question as clarified, not a fourth", async () => {
+    const { records, index } = await realIndex();
+    const outcome = index.search("thủ tục đất đai", { limit: 10 });
+    expect(outcome.decision).toBe("choose");
+    const row = (code: string) => JSON.stringify({ message: "thủ tục đất đai", procedure_code: code });
+    const rows = parseQuestions([row(outcome.results[2]!.code), row(outcome.results[3]!.code)].join("\n"));
+    const { summary } = evaluate(rows, { records, index, baselines: false });
+    expect(summary.top1).toBe(0);
+    expect(summary.clarified).toBe(0.5);
   });
 });

@@ -200,7 +200,7 @@ describe("findNotInCatalogue", () => {
   ])("reads %j as asking for the office (%s)", (text, topic) => {
     const found = findNotInCatalogue(n(text));
     expect(found.map((m) => m.topic)).toContain(topic);
-    expect(found.every((m) => m.aboutTheOffice)).toBe(true);
+    expect(found.every((m) => m.kind === "office")).toBe(true);
   });
 
   it.each([
