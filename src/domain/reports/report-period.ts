@@ -80,3 +80,32 @@ export function periodOfDays(days: DaySpan, label?: string): ReportPeriod {
   ];
   return candidates.find(same) ?? customPeriod(days, label);
 }
+
+/**
+ * A period as an operator writes it on the command line or in a query: "q1-2026" (or
+ * "quy-1-2026"), "6t-2026" / "6m-2026", "9t-2026", "2026", "2026-11" (a month) or
+ * "2026-04-15..2026-05-20"; undefined when it is none of these.
+ */
+export function parseReportPeriod(text: string): ReportPeriod | undefined {
+  const t = text.trim().toLowerCase();
+  let m = /^(?:q|quy-?)([1-4])[-/](\d{4})$/.exec(t);
+  if (m) return quarterPeriod(Number(m[2]), Number(m[1]));
+  m = /^([69])[tm][-/](\d{4})$/.exec(t);
+  if (m) return firstMonthsPeriod(Number(m[2]), Number(m[1]) as 6 | 9);
+  m = /^(\d{4})$/.exec(t);
+  if (m) return yearPeriod(Number(m[1]));
+  m = /^(\d{4})-(\d{2})$/.exec(t);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return monthPeriod(Number(m[1]), Number(m[2]));
+  m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(t);
+  if (m && m[1]! <= m[2]!) {
+    try {
+      return customPeriod({ from: m[1]!, to: m[2]! });
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export const REPORT_PERIOD_HINT =
+  'period as "q1-2026", "6t-2026", "9t-2026", "2026", "2026-11" or "2026-04-01..2026-06-30"';
