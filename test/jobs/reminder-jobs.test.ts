@@ -283,6 +283,18 @@ describe("reminder jobs", () => {
       expect(post!.text).toMatch(
         /Tin nhắc không gửi được 7 ngày qua: Võ Văn Phòng \(\d\), Đỗ Chưa Liên Kết \(1\)\./,
       );
+      // The three largest PAR-index risks of 2026 so far: the plan's deadlines met 2 (NV5's
+      // 30/9, NV6) of 6 met or passed (NV3, and NV4's "Thường xuyên" reports at 31/3, 30/6
+      // and 30/9 without evidence) → 0,67 of 2 points; no dossier digitised (below the 70%
+      // floor) or with an electronic result → 0 of 1 each.
+      expect(post!.text).toContain(
+        [
+          'Rủi ro mất điểm chỉ số CCHC lớn nhất (năm 2026 đến nay; nhắn "rủi ro chỉ số" để xem đủ):',
+          "• 1.1.3 Mức độ thực hiện kế hoạch CCHC: 33,3% (2/6), mục tiêu 100,0% → có thể mất 1,33/2 điểm — Các bộ phận liên quan",
+          "• 3.11.1 Tỷ lệ số hóa thành phần hồ sơ TTHC: 0,0% (0/6), mục tiêu 80,0% → có thể mất 1/1 điểm — Văn phòng – Thống kê",
+          "• 3.11.2 Tỷ lệ hồ sơ TTHC có kết quả giải quyết điện tử: 0,0% (0/2), mục tiêu 100,0% → có thể mất 1/1 điểm — Văn phòng – Thống kê",
+        ].join("\n"),
+      );
     });
   });
 

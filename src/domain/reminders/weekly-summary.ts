@@ -3,6 +3,7 @@ import type { WorkingCalendar } from "../calendar/working-days.js";
 import { zonedInstant } from "../calendar/working-days.js";
 import { OPEN_DOSSIER_WHERE } from "../dossiers/dossier-queries.js";
 import { quarterRange } from "../calendar/periods.js";
+import { type ParRisk, parRisks } from "../reports/par-risk.js";
 import { type QuickStats, quickStats } from "../reports/quick-stats.js";
 import { OPEN_TASK_STATUSES } from "../tasks/task-queries.js";
 
@@ -17,6 +18,8 @@ export interface WeeklySummary {
   mostOverdue: { kind: "task" | "dossier"; code: string; title: string; workingDays: number }[];
   /** Messages of the last 7 days Zalo would not deliver, by who should have got them. */
   undelivered: { recipient: string; count: number }[];
+  /** The three PAR-index criteria with the most points at risk this year (none at risk: none). */
+  risks: ParRisk[];
 }
 
 export async function weeklySummary(
@@ -105,6 +108,7 @@ export async function weeklySummary(
     quarter: await quickStats(prisma, communeId, quarterRange(now), now),
     mostOverdue,
     undelivered,
+    risks: (await parRisks(prisma, communeId, now)).risks.filter((r) => r.pointsAtRisk > 0).slice(0, 3),
   };
 }
 
