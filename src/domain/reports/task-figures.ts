@@ -36,6 +36,9 @@ export interface TaskFigures {
   doneLate: number;
   notDone: number;
   overdue: number;
+  /** Deadlines already reached by asOf, and how many of those are met ("0/1 đến hạn đã xong"). */
+  due: number;
+  doneOfDue: number;
   /** done ÷ total; null when nothing fell due in the period. */
   completion: number | null;
 }
@@ -91,12 +94,19 @@ export function taskFigures(tasks: readonly TaskRow[], range: DateRange, asOf: D
     doneLate: 0,
     notDone: 0,
     overdue: 0,
+    due: 0,
+    doneOfDue: 0,
     completion: null,
   };
   for (const task of tasks) {
     for (const o of occurrencesIn(task, range)) {
       f.total++;
-      if (o.metAt && o.metAt <= asOf) {
+      const met = o.metAt !== null && o.metAt <= asOf;
+      if (o.dueAt <= asOf) {
+        f.due++;
+        if (met) f.doneOfDue++;
+      }
+      if (met && o.metAt) {
         f.done++;
         if (o.metAt <= o.dueAt) f.doneOnTime++;
         else f.doneLate++;

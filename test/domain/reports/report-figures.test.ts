@@ -121,6 +121,7 @@ describe.each(providers())("report figures on %s", (provider) => {
     const f = await reportFigures(db.prisma, c.communeId, quarterPeriod(2026, 2).range, NOW);
     // T1 on time, T2 late, T3 overdue, T5 not yet due, T6 (evidence 20/5) on time, T7 not yet
     // due, T8's 30/4 (met 5/5: late) and 30/6 (not yet due). T4 cancelled, T9 due in Q3.
+    // Reached by 15/6 10:00: T1 T2 T3 and T8's 30/4; met T1 T2 T8's.
     expect(f.planTasks).toEqual({
       total: 8,
       done: 4,
@@ -128,6 +129,8 @@ describe.each(providers())("report figures on %s", (provider) => {
       doneLate: 2,
       notDone: 4,
       overdue: 1,
+      due: 4,
+      doneOfDue: 3,
       completion: 0.5,
     });
     // T10 on time, T11 late, T12 overdue.
@@ -138,6 +141,8 @@ describe.each(providers())("report figures on %s", (provider) => {
       doneLate: 1,
       notDone: 1,
       overdue: 1,
+      due: 3,
+      doneOfDue: 2,
       completion: 2 / 3,
     });
     const dept = Object.fromEntries(f.byDepartment.map((d) => [d.department, d]));
@@ -178,6 +183,9 @@ describe.each(providers())("report figures on %s", (provider) => {
       doneLate: 2,
       notDone: 6,
       overdue: 3,
+      // Reached: Q2's 4 and the three of 31/3; met: Q2's 3 and T8's 31/3.
+      due: 7,
+      doneOfDue: 4,
       completion: 5 / 11,
     });
     // T13 done on its day.

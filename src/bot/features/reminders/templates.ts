@@ -55,7 +55,7 @@ export function weeklyDigestText(communeName: string, w: WeeklySummary, clock: C
   );
   return [
     `Tình hình CCHC ${communeName}, tuần bắt đầu ${formatDayVi(clock.now, clock.now)}:`,
-    `Kế hoạch: ${w.plan.doneOfDue}/${w.plan.dueSoFar} nhiệm vụ đến hạn đã hoàn thành (cả năm ${w.plan.done}/${w.plan.total}).`,
+    `Kế hoạch: ${w.plan.doneOfDue}/${w.plan.dueSoFar} hạn đã đến đã hoàn thành (cả năm ${w.plan.done}/${w.plan.total}; mỗi hạn tính một lần, việc thường xuyên mỗi quý).`,
     overdueBy ? `Nhiệm vụ quá hạn: ${overdueBy}.` : "Không có nhiệm vụ quá hạn.",
     `Hồ sơ quý này đến nay: tiếp nhận ${q.received}, đã giải quyết ${q.resolved}, đúng hạn ${percent(q.onTimeRate)}; đang giải quyết ${q.open} (quá hạn ${q.overdueOpen}).`,
     ...(late.length > 0 ? ["Quá hạn lâu nhất:", ...late] : []),
