@@ -16,6 +16,7 @@ import { adminCommunesRouter } from "./http/admin-communes.js";
 import { adminJobsRouter } from "./http/admin-jobs.js";
 import { adminPlanRouter } from "./http/admin-plan.js";
 import { adminDossiersRouter } from "./http/admin-dossiers.js";
+import { adminReportRouter } from "./http/admin-report.js";
 import { createApp } from "./http/app.js";
 import { sandboxRouter } from "./http/sandbox/sandbox-router.js";
 import { registerHousekeeping } from "./jobs/housekeeping.js";
@@ -147,6 +148,7 @@ export async function startService(
       );
       app.use(adminPlanRouter({ token: config.adminApiToken, prisma: db.prisma }));
       app.use(adminDossiersRouter({ token: config.adminApiToken, prisma: db.prisma, log }));
+      app.use(adminReportRouter({ token: config.adminApiToken, prisma: db.prisma }));
       if (zalo.fake) {
         app.use(
           sandboxRouter({

@@ -10,6 +10,7 @@ import { jobCommands } from "./jobs-commands.js";
 import { onboardingCommands } from "./onboarding-commands.js";
 import { operatorCommands } from "./operator-commands.js";
 import { planCommands } from "./plan-commands.js";
+import { reportCommands } from "./report-commands.js";
 
 export const commands: Record<string, Command> = {
   ...onboardingCommands,
@@ -17,6 +18,7 @@ export const commands: Record<string, Command> = {
   ...operatorCommands,
   ...jobCommands,
   ...dossierCommands,
+  ...reportCommands,
 };
 
 export function usage(): string {

@@ -276,12 +276,28 @@ describe("reminder jobs", () => {
       await runAt(runner(), weeklyDigestJob, c.communeId, vn("2026-12-07", 8));
       const [post] = await to(c.groups.leaders);
       expect(post!.text).toMatch(/^Tình hình CCHC Xã Thử Nghiệm, tuần bắt đầu thứ Hai 7\/12:/);
-      // Due by Monday 08:00: NV3 only (not done); this year NV1, NV2, NV3, NV5, NV6, NV7 (NV6 done).
-      expect(post!.text).toMatch(/Kế hoạch: 0\/1 nhiệm vụ đến hạn đã hoàn thành \(cả năm 1\/6\)\./);
+      // Counted by deadline as the report counts them. Reached by Monday 08:00: NV3 (4/12, not
+      // done), NV4's "Thường xuyên" reports at 31/3, 30/6, 30/9 (no evidence) and NV5's 30/9
+      // (met): 1/5. The year: NV1, NV2, NV3, NV4 ×4, NV5 ×3, NV6, NV7 = 12, met NV5's 30/9 and NV6.
+      expect(post!.text).toContain(
+        "Kế hoạch: 1/5 hạn đã đến đã hoàn thành (cả năm 2/12; mỗi hạn tính một lần, việc thường xuyên mỗi quý).",
+      );
       expect(post!.text).toMatch(/Nhiệm vụ quá hạn: Văn phòng – Thống kê 1\./);
       expect(post!.text).toMatch(/Quá hạn lâu nhất:\n• HS H45-261127-0002 · .* — quá hạn 3 ngày làm việc/);
       expect(post!.text).toMatch(
         /Tin nhắc không gửi được 7 ngày qua: Võ Văn Phòng \(\d\), Đỗ Chưa Liên Kết \(1\)\./,
+      );
+      // The three largest PAR-index risks of 2026 so far: the plan's deadlines met 2 (NV5's
+      // 30/9, NV6) of 6 met or passed (NV3, and NV4's "Thường xuyên" reports at 31/3, 30/6
+      // and 30/9 without evidence) → 0,67 of 2 points; no dossier digitised (below the 70%
+      // floor) or with an electronic result → 0 of 1 each.
+      expect(post!.text).toContain(
+        [
+          'Rủi ro mất điểm chỉ số CCHC lớn nhất (năm 2026 đến nay; nhắn "rủi ro chỉ số" để xem đủ):',
+          "• 1.1.3 Mức độ thực hiện kế hoạch CCHC: 33,3% (2/6), mục tiêu 100,0% → có thể mất 1,33/2 điểm — Các bộ phận liên quan",
+          "• 3.11.1 Tỷ lệ số hóa thành phần hồ sơ TTHC: 0,0% (0/6), mục tiêu 80,0% → có thể mất 1/1 điểm — Văn phòng – Thống kê",
+          "• 3.11.2 Tỷ lệ hồ sơ TTHC có kết quả giải quyết điện tử: 0,0% (0/2), mục tiêu 100,0% → có thể mất 1/1 điểm — Văn phòng – Thống kê",
+        ].join("\n"),
       );
     });
   });

@@ -7,6 +7,7 @@ import { lists } from "./lists/index.js";
 import { fallback, menu } from "./menu/index.js";
 import { type CatalogueSource, questions } from "./questions/index.js";
 import { reminders } from "./reminders/index.js";
+import { reports } from "./reports/index.js";
 import { stats } from "./stats/index.js";
 import { tasks } from "./tasks/index.js";
 
@@ -32,6 +33,7 @@ export function botFeatures(deps: {
     lists,
     dossiers,
     stats,
+    reports,
     reminders(deps.digestTime ?? "07:30"),
     menu,
     questions(deps.catalogues),

@@ -32,8 +32,20 @@ export type Intent =
   | { name: "dossier_lookup"; receiptCode: string }
   | { name: "stats"; range?: DayRange }
   | { name: "on_time_rate"; range?: DayRange }
+  /** "báo cáo quý 1", "bao cao 6 thang", "báo cáo" (this quarter so far). */
+  | { name: "report"; range?: DayRange }
+  /** "tỷ lệ hồ sơ trực tuyến tháng này", "tỉ lệ số hóa". */
+  | { name: "report_rate"; metric: ReportMetric; range?: DayRange }
+  /** "bên văn hóa xã hội còn mấy việc". */
+  | { name: "department_remaining"; department: string }
+  /** "rủi ro chỉ số": the PAR-index points at risk. */
+  | { name: "par_risk" }
   | { name: "more" }
   | { name: "unknown" };
+
+/** The rates of the CCHC report a leader asks for by name. */
+export type ReportMetric =
+  "online" | "fully_online" | "digitisation" | "electronic_result" | "online_payment" | "apology";
 
 export type IntentName = Intent["name"];
 
@@ -59,6 +71,10 @@ const EVERY_INTENT: Record<IntentName, true> = {
   dossier_lookup: true,
   stats: true,
   on_time_rate: true,
+  report: true,
+  report_rate: true,
+  department_remaining: true,
+  par_risk: true,
   more: true,
   unknown: true,
 };

@@ -23,7 +23,7 @@
  */
 import { addCalendarDays, dayKey, parseDayKey, toDayKey } from "../../domain/calendar/working-days.js";
 import { findDayRange, type FoundRange } from "../../domain/calendar/date-phrases/index.js";
-import type { DayRange, Intent, TaskRef } from "./intent.js";
+import type { DayRange, Intent, ReportMetric, TaskRef } from "./intent.js";
 import { normalizeMessage, type NormalizedMessage, originalSlice } from "./normalize.js";
 import { findReceiptCode } from "./receipt-code.js";
 import { type CodeMatch, findTaskCode, queryRef } from "./task-ref.js";
@@ -494,6 +494,65 @@ function wholeMessage(raw: string, core: string): Intent | undefined {
 }
 
 // ---------------------------------------------------------------------------
+// The CCHC report
+
+/** "6 tháng", "9 tháng" without "đầu năm", and "năm" alone: of this year. */
+function reportRange(rest: string, today: string): { range?: DayRange } | undefined {
+  const words = rest.trim();
+  if (words === "") return {};
+  const year = today.slice(0, 4);
+  const months = /^(6|9) thang(?: (?:dau nam|nay))?$/.exec(words);
+  if (months) {
+    const last = months[1] === "6" ? "06-30" : "09-30";
+    return {
+      range: { from: `${year}-01-01`, to: `${year}-${last}`, label: `${months[1]} tháng đầu năm ${year}` },
+    };
+  }
+  if (words === "nam" || words === "ca nam")
+    return { range: { from: `${year}-01-01`, to: `${year}-12-31`, label: `năm ${year}` } };
+  const found = findDayRange(words, today);
+  if (found && onlyFillers(cut(words, found))) return { range: found.range };
+  return undefined;
+}
+
+const REPORT =
+  /^(?:(?:xem|lay|gui|xuat|lam) |cho (?:toi|em|anh|chi) (?:xin |xem )?)?bao cao(?: (?:cchc|cai cach hanh chinh|ket qua cchc|ket qua cai cach hanh chinh|dinh ky))?(?: (.*))?$/;
+const RATE_WORD = /(?:^| )(?:ti le|ty le|tl|bao nhieu %|may %|bao nhieu phan tram|may phan tram)(?= |$)/;
+const METRICS: [ReportMetric, RegExp][] = [
+  ["online_payment", /(?:^| )thanh toan(?: (?:truc tuyen|online|qua mang|dien tu))?(?= |$)/],
+  ["fully_online", /(?:^| )toan trinh(?= |$)/],
+  ["digitisation", /(?:^| )so hoa(?= |$)/],
+  ["electronic_result", /(?:^| )ket qua (?:dien tu|so)(?= |$)/],
+  ["apology", /(?:^| )xin loi(?= |$)/],
+  ["online", /(?:^| )(?:truc tuyen|online|dvctt|dich vu cong|qua mang)(?= |$)/],
+];
+const PAR_RISK =
+  /^(?:xem )?(?:(?:rui ro|nguy co)(?: mat diem)?(?: (?:chi so|par index|par|cchc|cai cach hanh chinh|diem))*|(?:chi so par|par index)(?: (?:rui ro|nguy co))?|(?:co )?(?:nguy co )?mat diem (?:chi so|par|cchc)(?: (?:o dau|cho nao|gi))?)(?: (?:the nao|ra sao|nao|gi))?$/;
+const DEPT_REMAINING =
+  /^(?:(?:ben|bo phan|nganh|phong|linh vuc) )?(.+?) (?:con|dang con|con lai|con ton) (?:may|bao nhieu) (?:viec|nhiem vu|cong viec|dau viec)(?: (?:nua|chua xong|chua lam|chua hoan thanh|the))*$/;
+
+function reportIntent(text: string, core: string, today: string): Intent | undefined {
+  if (PAR_RISK.test(core)) return { name: "par_risk" };
+  if (RATE_WORD.test(text)) {
+    const metric = METRICS.find(([, re]) => re.test(text));
+    if (metric) {
+      const found = findDayRange(text, today);
+      return { name: "report_rate", metric: metric[0], ...(found ? { range: found.range } : {}) };
+    }
+  }
+  const report = REPORT.exec(core);
+  // "báo cáo quý 3 nộp chưa" asks about the report as a task, not for its figures.
+  if (report && !/(?:^| )(?:nop|gui|xong|hoan thanh|lam|chua|roi|han)(?= |$)/.test(report[1] ?? "")) {
+    const range = reportRange(report[1] ?? "", today);
+    if (range) return { name: "report", ...range };
+  }
+  const remaining = DEPT_REMAINING.exec(core);
+  if (remaining && !isSelf(remaining[1] as string) && !TASK_WORD.test(remaining[1] as string))
+    return { name: "department_remaining", department: remaining[1] as string };
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
 // Lists
 
 /** Words after a department name that are not part of it ("việc của tư pháp có gì không"). */
@@ -615,6 +674,9 @@ function parse(msg: NormalizedMessage, now: Date): Intent {
 
   const leading = leadingQueryAction(msg, core, today, false);
   if (leading) return leading;
+
+  const report = reportIntent(text, core, today);
+  if (report) return report;
 
   const list = listIntent(text, core, today);
   if (list) return list;

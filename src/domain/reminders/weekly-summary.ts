@@ -1,14 +1,14 @@
 import type { Db } from "../../db/client.js";
 import type { WorkingCalendar } from "../calendar/working-days.js";
-import { zonedInstant } from "../calendar/working-days.js";
 import { OPEN_DOSSIER_WHERE } from "../dossiers/dossier-queries.js";
 import { quarterRange } from "../calendar/periods.js";
+import { type ParRisk, parRisks } from "../reports/par-risk.js";
 import { type QuickStats, quickStats } from "../reports/quick-stats.js";
 import { OPEN_TASK_STATUSES } from "../tasks/task-queries.js";
 
 /** What the leaders' weekly digest says about the commune. */
 export interface WeeklySummary {
-  /** This year's tasks: how many are due by now, and how many of those are done. */
+  /** This year's plan deadlines: how many are reached by now, how many of those are met; all of the year's. */
   plan: { dueSoFar: number; doneOfDue: number; total: number; done: number };
   overdueTasksByDepartment: { department: string; count: number }[];
   /** This quarter so far. */
@@ -17,6 +17,8 @@ export interface WeeklySummary {
   mostOverdue: { kind: "task" | "dossier"; code: string; title: string; workingDays: number }[];
   /** Messages of the last 7 days Zalo would not deliver, by who should have got them. */
   undelivered: { recipient: string; count: number }[];
+  /** The three PAR-index criteria with the most points at risk this year (none at risk: none). */
+  risks: ParRisk[];
 }
 
 export async function weeklySummary(
@@ -25,22 +27,15 @@ export async function weeklySummary(
   options: { now: Date; calendar: WorkingCalendar },
 ): Promise<WeeklySummary> {
   const { now, calendar } = options;
-  const year = calendar.dayKey(now).slice(0, 4);
-  const yearFrom = zonedInstant(`${year}-01-01`, 0, 0);
-  const yearTo = zonedInstant(`${Number(year) + 1}-01-01`, 0, 0);
-  const notCancelled = { communeId, status: { not: "cancelled" } };
-
-  const yearTasks = await prisma.task.findMany({
-    where: { ...notCancelled, OR: [{ dueAt: { gte: yearFrom, lt: yearTo } }, { dueAt: null }] },
-    select: { status: true, dueAt: true },
-  });
-  const dated = yearTasks.filter((t) => t.dueAt);
-  const due = dated.filter((t) => t.dueAt! <= now);
+  // The year's figures and risks, counted as the report counts them (by deadline, "Thường
+  // xuyên" tasks at each quarter's end): one source for the digest, the chat and the XLSX.
+  const { figures: yearFigures, risks } = await parRisks(prisma, communeId, now);
+  const planTasks = yearFigures.planTasks;
   const plan = {
-    total: dated.length,
-    done: dated.filter((t) => t.status === "done").length,
-    dueSoFar: due.length,
-    doneOfDue: due.filter((t) => t.status === "done").length,
+    total: planTasks.total,
+    done: planTasks.done,
+    dueSoFar: planTasks.due,
+    doneOfDue: planTasks.doneOfDue,
   };
 
   const overdueTasks = await prisma.task.findMany({
@@ -105,6 +100,7 @@ export async function weeklySummary(
     quarter: await quickStats(prisma, communeId, quarterRange(now), now),
     mostOverdue,
     undelivered,
+    risks: risks.filter((r) => r.pointsAtRisk > 0).slice(0, 3),
   };
 }
 

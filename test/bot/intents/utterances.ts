@@ -504,6 +504,65 @@ export const UTTERANCES: Utterance[] = [
   { text: "TK quý 3/2026", intent: { name: "stats", range: q3 } },
   { text: "thống kê năm nay", intent: { name: "stats", range: { from: "2026-01-01", to: "2026-12-31" } } },
 
+  // --- report (the CCHC report)
+  { text: "báo cáo quý 1", intent: { name: "report", range: { from: "2026-01-01", to: "2026-03-31" } } },
+  { text: "bao cao quy 1", intent: { name: "report", range: { from: "2026-01-01", to: "2026-03-31" } } },
+  { text: "bao cao 6 thang", intent: { name: "report", range: { from: "2026-01-01", to: "2026-06-30" } } },
+  {
+    text: "báo cáo 6 tháng đầu năm",
+    intent: { name: "report", range: { from: "2026-01-01", to: "2026-06-30" } },
+  },
+  { text: "báo cáo 9 tháng", intent: { name: "report", range: { from: "2026-01-01", to: "2026-09-30" } } },
+  { text: "báo cáo năm nay", intent: { name: "report", range: { from: "2026-01-01", to: "2026-12-31" } } },
+  { text: "báo cáo", intent: { name: "report", range: undefined } },
+  { text: "bao cao", intent: { name: "report", range: undefined } },
+  { text: "Báo cáo CCHC quý III", intent: { name: "report", range: q3 } },
+  { text: "cho anh xem báo cáo quý này", intent: { name: "report", range: q4 } },
+
+  // --- report_rate
+  {
+    text: "tỷ lệ hồ sơ trực tuyến tháng này",
+    intent: { name: "report_rate", metric: "online", range: thisMonth },
+  },
+  {
+    text: "ty le ho so truc tuyen thang nay",
+    intent: { name: "report_rate", metric: "online", range: thisMonth },
+  },
+  { text: "tỉ lệ số hóa", intent: { name: "report_rate", metric: "digitisation", range: undefined } },
+  { text: "ti le so hoa", intent: { name: "report_rate", metric: "digitisation" } },
+  {
+    text: "tỉ lệ thanh toán trực tuyến quý này",
+    intent: { name: "report_rate", metric: "online_payment", range: q4 },
+  },
+  { text: "tỷ lệ toàn trình", intent: { name: "report_rate", metric: "fully_online" } },
+  { text: "tỉ lệ kết quả điện tử", intent: { name: "report_rate", metric: "electronic_result" } },
+  { text: "tl xin lỗi hồ sơ trễ", intent: { name: "report_rate", metric: "apology" } },
+  { text: "bao nhiêu % hồ sơ nộp online", intent: { name: "report_rate", metric: "online" } },
+
+  // --- department_remaining
+  {
+    text: "bên văn hóa xã hội còn mấy việc",
+    intent: { name: "department_remaining", department: "van hoa xa hoi" },
+  },
+  {
+    text: "ben van hoa xa hoi con may viec",
+    intent: { name: "department_remaining", department: "van hoa xa hoi" },
+  },
+  {
+    text: "tư pháp còn bao nhiêu việc chưa xong",
+    intent: { name: "department_remaining", department: "tu phap" },
+  },
+  {
+    text: "bộ phận một cửa còn mấy nhiệm vụ",
+    intent: { name: "department_remaining", department: "mot cua" },
+  },
+
+  // --- par_risk
+  { text: "rủi ro chỉ số", intent: { name: "par_risk" } },
+  { text: "rui ro chi so", intent: { name: "par_risk" } },
+  { text: "nguy cơ mất điểm", intent: { name: "par_risk" } },
+  { text: "xem rủi ro chỉ số PAR", intent: { name: "par_risk" } },
+
   // --- on_time_rate
   { text: "tỉ lệ đúng hạn quý này", intent: { name: "on_time_rate", range: q4 } },
   { text: "ty le dung han", intent: { name: "on_time_rate", range: undefined } },

@@ -20,6 +20,7 @@ export function officialHelp(name: string): string {
     "• minh chứng NV12 (rồi gửi ảnh/tệp)",
     "• hồ sơ quá hạn · hồ sơ hôm nay · hồ sơ <mã biên nhận>",
     "• thống kê · tỉ lệ đúng hạn quý này",
+    "• báo cáo quý 1 · báo cáo 6 tháng · tỉ lệ số hóa · rủi ro chỉ số",
     "• đã xin lỗi HS <mã> (ghi nhận thư xin lỗi)",
     "• tắt nhắc · bật nhắc · nhắc lúc 6h30 · chỉ nhắc việc quá hạn",
   ].join("\n");

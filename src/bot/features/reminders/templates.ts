@@ -5,6 +5,7 @@ import type { WeeklySummary } from "../../../domain/reminders/weekly-summary.js"
 import { type Clock } from "../../templates/dates.js";
 import { clip } from "../../templates/text.js";
 import { alertLine } from "../dossiers/templates.js";
+import { riskLine } from "../reports/templates.js";
 import { percent } from "../stats/templates.js";
 import { taskLine } from "../tasks/templates.js";
 
@@ -54,10 +55,16 @@ export function weeklyDigestText(communeName: string, w: WeeklySummary, clock: C
   );
   return [
     `Tình hình CCHC ${communeName}, tuần bắt đầu ${formatDayVi(clock.now, clock.now)}:`,
-    `Kế hoạch: ${w.plan.doneOfDue}/${w.plan.dueSoFar} nhiệm vụ đến hạn đã hoàn thành (cả năm ${w.plan.done}/${w.plan.total}).`,
+    `Kế hoạch: ${w.plan.doneOfDue}/${w.plan.dueSoFar} hạn đã đến đã hoàn thành (cả năm ${w.plan.done}/${w.plan.total}; mỗi hạn tính một lần, việc thường xuyên mỗi quý).`,
     overdueBy ? `Nhiệm vụ quá hạn: ${overdueBy}.` : "Không có nhiệm vụ quá hạn.",
     `Hồ sơ quý này đến nay: tiếp nhận ${q.received}, đã giải quyết ${q.resolved}, đúng hạn ${percent(q.onTimeRate)}; đang giải quyết ${q.open} (quá hạn ${q.overdueOpen}).`,
     ...(late.length > 0 ? ["Quá hạn lâu nhất:", ...late] : []),
+    ...(w.risks.length > 0
+      ? [
+          `Rủi ro mất điểm chỉ số CCHC lớn nhất (năm ${clock.calendar.dayKey(clock.now).slice(0, 4)} đến nay; nhắn "rủi ro chỉ số" để xem đủ):`,
+          ...w.risks.map((r) => `• ${riskLine(r)}`),
+        ]
+      : []),
     w.undelivered.length > 0
       ? `Tin nhắc không gửi được 7 ngày qua: ${w.undelivered.map((u) => `${u.recipient} (${u.count})`).join(", ")}.`
       : null,
