@@ -91,6 +91,7 @@ export async function startService(
     resolveCommuneId: cachedCommuneResolver(db.prisma),
     outboxRatePerSecond: config.zalo.sendRatePerSecond,
     maxEventAgeMs: config.zalo.webhookMaxAgeMs,
+    storage: db.storage,
   });
 
   const notifier = new Notifier(channel.outbox, channel.wakeOutbox);

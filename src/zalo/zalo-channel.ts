@@ -1,5 +1,5 @@
 import type { Router } from "express";
-import type { Db } from "../db/client.js";
+import type { Db, StorageState } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { InboxStore } from "./inbox.js";
 import type { UpdateHandler, UpdateOutcome } from "../messaging/update.js";
@@ -26,6 +26,8 @@ export interface ZaloChannelOptions {
   resolveCommuneId: (oaId: string | null) => Promise<string | null>;
   maxEventAgeMs?: number;
   outboxRatePerSecond?: number;
+  /** The database's known state, for the webhook's 503. */
+  storage?: StorageState;
 }
 
 /**
@@ -51,6 +53,7 @@ export class ZaloChannel {
       resolveCommuneId: options.resolveCommuneId,
       onStored: () => this.worker?.wake(),
       maxAgeMs: options.maxEventAgeMs,
+      storage: options.storage,
     });
   }
 
