@@ -39,7 +39,7 @@ export async function ingest(options: {
   pgUrl?: string;
   users?: number;
 }): Promise<IngestResult> {
-  const durationMs = options.quick ? 2_000 : 10_000;
+  const durationMs = options.quick ? 1_000 : 10_000;
   const connections = 10;
   const users = options.users ?? 500;
   const db = await freshDatabase(options.pgUrl);
@@ -72,7 +72,7 @@ export async function ingest(options: {
 
     // Warm both up (JIT, connections, the first queries), then measure, bare first.
     await closedLoop(bareUrl, next, { connections, durationMs: 500 });
-    const warm = await closedLoop(service.url, next, { connections, durationMs: 1_000 });
+    const warm = await closedLoop(service.url, next, { connections, durationMs: options.quick ? 500 : 1_000 });
     const bareRun = await closedLoop(bareUrl, next, { connections, durationMs });
     let peak = rssMb(service.child.pid!);
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(service.child.pid!))), 200);

@@ -92,6 +92,7 @@ export async function startService(
     outboxRatePerSecond: config.zalo.sendRatePerSecond,
     maxEventAgeMs: config.zalo.webhookMaxAgeMs,
     storage: db.storage,
+    inboxWriter: db.inboxEvents,
   });
 
   const notifier = new Notifier(channel.outbox, channel.wakeOutbox);

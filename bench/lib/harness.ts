@@ -35,7 +35,7 @@ export async function freshDatabase(pgBase?: string): Promise<BenchDatabase> {
   if (!pgBase) {
     const dir = mkdtempSync(join(tmpdir(), "bench-db-"));
     const url = `file:${join(dir, "bench.db")}`;
-    (await openMigratedDatabase(resolveDatabaseUrl(url))).close();
+    await (await openMigratedDatabase(resolveDatabaseUrl(url))).close();
     return {
       url,
       provider: "sqlite",

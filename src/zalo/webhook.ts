@@ -95,7 +95,7 @@ export function createWebhookRouter(deps: WebhookDeps): Router {
               orderKey: orderKeyOf(record),
               payload: raw.toString("utf8"),
             }))(),
-          deps.storeDeadlineMs ?? 900,
+          deps.storeDeadlineMs ?? 800,
         );
       } catch (error) {
         deps.storage?.reportFailure(error);
