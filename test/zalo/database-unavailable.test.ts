@@ -67,7 +67,7 @@ describe("database unavailable", () => {
     const before = zalo.sent.length;
     const again = await zalo.post(event);
     expect(again.status).toBe(200);
-    await zalo.nextTo("u-locked", before);
+    await zalo.nextTo("u-locked", before, 15_000);
     expect((await health()).status).toBe(200);
     const rows = await zalo.service.db.prisma.inboxEvent.findMany({ where: { orderKey: "u-locked" } });
     expect(rows).toHaveLength(1);
@@ -92,7 +92,7 @@ describe("database unavailable", () => {
     await new Promise((r) => setTimeout(r, 300));
     const before = zalo.sent.length;
     expect((await zalo.post(event)).status).toBe(200);
-    await zalo.nextTo("u-gone", before);
+    await zalo.nextTo("u-gone", before, 15_000);
     expect((await health()).status).toBe(200);
   }, 30_000);
 });
