@@ -72,7 +72,10 @@ export async function ingest(options: {
 
     // Warm both up (JIT, connections, the first queries), then measure, bare first.
     await closedLoop(bareUrl, next, { connections, durationMs: 500 });
-    const warm = await closedLoop(service.url, next, { connections, durationMs: options.quick ? 500 : 1_000 });
+    const warm = await closedLoop(service.url, next, {
+      connections,
+      durationMs: options.quick ? 500 : 1_000,
+    });
     const bareRun = await closedLoop(bareUrl, next, { connections, durationMs });
     let peak = rssMb(service.child.pid!);
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(service.child.pid!))), 200);
