@@ -1,58 +1,279 @@
 /**
- * Benchmarks: `npm run bench`. Each benchmark prints a short report; more are added here
- * as the project grows.
+ * Benchmarks: `npm run bench` (full sizes) or `npm run bench -- --quick` (small sizes,
+ * under five minutes). `--only ingest,reply,scan,province,retrieval,quality` picks parts
+ * (rss is measured by ingest); `--pg <url>` (or TEST_DATABASE_URL / BENCH_PG_URL) adds the
+ * PostgreSQL runs (ingest, scan, province). Prints a table, writes bench/results.json,
+ * and prints as its last line one JSON object:
+ * {"ingest":{eps,bare_eps,ratio,p50_ms,p99_ms,lost,duplicated},"reply":{p50_ms,p99_ms},
+ *  "scan":{rows,ms},"retrieval":{p50_ms,p99_ms,qps},"rss_mb":{idle,loaded}}.
  */
-import { existsSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { loadCatalogueRecords } from "../src/domain/procedures/search/load-catalogue.js";
 import { ProcedureIndex } from "../src/domain/procedures/search/procedure-index.js";
 import { DEFAULT_CATALOGUE, formatReport, runEvaluation } from "./eval-qa.js";
-import { replyLatency } from "./reply-latency.js";
+import { ingest, type IngestResult } from "./ingest.js";
+import { province, type ProvinceResult } from "./province.js";
+import { replyLatency, type ReplyResult } from "./reply.js";
+import { retrieval, type RetrievalResult } from "./retrieval.js";
+import { scan, type ScanResult } from "./scan.js";
 
-const DEV_QUESTIONS = "../shared/data/qa/questions-dev.jsonl";
-const SANITY_QUESTIONS = "test/domain/procedures/search/realistic.jsonl";
-/** 200 realistic messages by a third writer, used for tuning (so not a fair score; its latency is). */
-const TUNING_QUESTIONS = "test/domain/procedures/search/realistic-tuning.jsonl";
-/** Written by people who never saw the search code, and never tuned on (see assets/qa/README.md). */
-const HELDOUT_QUESTIONS = "assets/qa/questions-heldout.jsonl";
-const HELDOUT_2_QUESTIONS = "assets/qa/questions-heldout-2.jsonl";
+const PARTS = ["ingest", "reply", "scan", "province", "retrieval", "quality"] as const;
+type Part = (typeof PARTS)[number];
 
-async function procedureSearch(): Promise<void> {
-  console.log("== procedure search ==");
-  const loadStart = performance.now();
-  const { records } = await loadCatalogueRecords(DEFAULT_CATALOGUE);
-  const loaded = performance.now();
-  const index = ProcedureIndex.build(records);
-  const built = performance.now();
-  console.log(
-    `catalogue: ${records.length} records read and validated in ${(loaded - loadStart).toFixed(0)} ms; ` +
-      `index of ${index.size} entries built in ${(built - loaded).toFixed(0)} ms`,
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const only = flag("--only")
+  ?.split(",")
+  .map((p) => p.trim()) as Part[] | undefined;
+for (const p of only ?? [])
+  if (!PARTS.includes(p)) throw new Error(`unknown part ${p}; parts: ${PARTS.join(", ")}`);
+const pgUrl = flag("--pg") ?? process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL;
+// The quality evaluation is long and has its own command (npm run eval:qa): full runs only.
+const wanted = (p: Part) => (only ? only.includes(p) : p !== "quality" || !quick);
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+console.log(`machine: ${machine}; load average at start ${load()}; ${quick ? "quick" : "full"} run`);
+
+interface Row {
+  part: string;
+  figure: string;
+  value: string;
+  target: string;
+  met: string;
+  load: string;
+}
+const rows: Row[] = [];
+const row = (part: string, figure: string, value: unknown, target = "", met?: boolean) =>
+  rows.push({
+    part,
+    figure,
+    value: String(value),
+    target,
+    met: met === undefined ? "" : met ? "yes" : "NO",
+    load: load(),
+  });
+
+const results: {
+  machine: string;
+  quick: boolean;
+  startedAt: string;
+  ingest?: IngestResult[];
+  reply?: ReplyResult;
+  scan?: ScanResult[];
+  province?: ProvinceResult;
+  retrieval?: RetrievalResult;
+} = { machine, quick, startedAt: new Date().toISOString() };
+const started = performance.now();
+const step = (name: string) =>
+  console.log(`== ${name} (${((performance.now() - started) / 1000).toFixed(0)} s, load ${load()}) ==`);
+
+if (wanted("ingest")) {
+  results.ingest = [];
+  for (const url of [undefined, ...(pgUrl ? [pgUrl] : [])]) {
+    step(`ingest on ${url ? "PostgreSQL" : "embedded SQLite"}`);
+    const r = await ingest({ quick, pgUrl: url });
+    results.ingest.push(r);
+    const db = r.database;
+    row(`ingest ${db}`, "signed webhooks/s (closed loop, 10 connections)", r.eps);
+    row(`ingest ${db}`, "bare Express/s", r.bare_eps);
+    row(`ingest ${db}`, "ratio to bare", r.ratio, "≥ 0.5", r.ratio >= 0.5);
+    row(`ingest ${db}`, "ack p50 / p99 ms (closed loop)", `${r.p50_ms} / ${r.p99_ms}`);
+    row(
+      `ingest ${db}`,
+      "at 1,000 events/s: achieved/s, ack p50 / p99 ms",
+      `${r.at_1000.achieved_eps}, ${r.at_1000.p50_ms} / ${r.at_1000.p99_ms}`,
+      "p99 ≤ 50 ms",
+      r.at_1000.p99_ms <= 50,
+    );
+    row(
+      `ingest ${db}`,
+      "acknowledged; lost; duplicated",
+      `${r.acknowledged}; ${r.lost}; ${r.duplicated}`,
+      "0 lost, 0 dup",
+      r.lost === 0 && r.duplicated === 0,
+    );
+    row(`ingest ${db}`, "time to handle the backlog (s)", (r.settle_ms / 1000).toFixed(0));
+    row(
+      `ingest ${db}`,
+      "server RSS idle / loaded MB",
+      `${r.rss_mb.idle} / ${r.rss_mb.loaded}`,
+      "idle ≤ 150",
+      r.rss_mb.idle <= 150,
+    );
+  }
+}
+if (wanted("reply")) {
+  step("reply latency");
+  const r = await replyLatency({ quick, pgUrl: undefined, loadEps: quick ? 20 : 50 });
+  results.reply = r;
+  row(
+    "reply",
+    `idle p50 / p99 ms (${r.idle.n} questions)`,
+    `${r.idle.p50_ms} / ${r.idle.p99_ms}`,
+    "p99 ≤ 300",
+    r.idle.p99_ms <= 300,
   );
+  row(
+    "reply",
+    `under ${r.loaded.load_eps} events/s p50 / p99 ms (${r.loaded.n})`,
+    `${r.loaded.p50_ms} / ${r.loaded.p99_ms}`,
+    "p99 ≤ 300",
+    r.loaded.p99_ms <= 300,
+  );
+}
+if (wanted("scan")) {
+  results.scan = [];
+  const runs: { rows: number; communes: number; url?: string }[] = quick
+    ? [{ rows: 10_000, communes: 10 }, ...(pgUrl ? [{ rows: 20_000, communes: 10, url: pgUrl }] : [])]
+    : [
+        { rows: 100_000, communes: 20 },
+        ...(pgUrl
+          ? [
+              { rows: 100_000, communes: 20, url: pgUrl },
+              { rows: 1_000_000, communes: 200, url: pgUrl },
+            ]
+          : []),
+      ];
+  for (const run of runs) {
+    step(`alert scan, ${run.rows} dossiers on ${run.url ? "PostgreSQL" : "embedded SQLite"}`);
+    const r = await scan({ rows: run.rows, communes: run.communes, pgUrl: run.url });
+    results.scan.push(r);
+    const label = `scan ${r.database} ${r.rows.toLocaleString("en")}`;
+    row(
+      label,
+      `overdue scan, all ${r.communes} communes (ms)`,
+      r.ms,
+      r.rows >= 1_000_000 ? "≤ 1000" : "",
+      r.rows >= 1_000_000 ? r.ms <= 1000 : undefined,
+    );
+    row(label, "escalation / apology scans (ms)", `${r.escalation_ms} / ${r.apology_ms}`);
+    row(
+      label,
+      "dossier-alerts job / morning digest, all communes (ms)",
+      `${r.alerts_job_ms} / ${r.digest_ms}`,
+    );
+    row(label, "peak RSS of the bench process (MB)", r.peak_rss_mb);
+  }
+}
+if (wanted("province")) {
+  if (!pgUrl) {
+    console.log("province: skipped (needs PostgreSQL: --pg <url> or TEST_DATABASE_URL)");
+  } else {
+    const communes = quick ? 10 : 200;
+    step(`province, ${communes} communes, two replicas on PostgreSQL`);
+    const r = await province({ communes, quick, pgUrl });
+    results.province = r;
+    const label = `province ${r.communes}`;
+    row(label, "webhooks/s over all OAs, 2 replicas; p99 ms", `${r.eps}; ${r.p99_ms}`);
+    row(
+      label,
+      "events; lost; duplicated; answered by a wrong OA",
+      `${r.events}; ${r.events_lost}; ${r.events_duplicated}; ${r.wrong_oa}`,
+      "0; 0; 0",
+      r.events_lost + r.events_duplicated + r.wrong_oa === 0,
+    );
+    row(label, "morning digest, all communes, asked of both replicas (ms)", r.digest_ms);
+    row(
+      label,
+      "digest slots run per replica",
+      Object.values(r.digest_slots_by_replica).join(" + "),
+      `= ${r.communes}`,
+      Object.values(r.digest_slots_by_replica).reduce((a, b) => a + b, 0) === r.communes,
+    );
+    row(
+      label,
+      "digests; written twice; delivered twice",
+      `${r.alerts}; ${r.alerts_written_twice}; ${r.alerts_delivered_twice}`,
+      "0; 0",
+      r.alerts_written_twice + r.alerts_delivered_twice === 0,
+    );
+    row(label, "digests by status", JSON.stringify(r.alerts_by_status));
+  }
+}
+if (wanted("retrieval")) {
+  step("retrieval");
+  const r = await retrieval({ quick });
+  results.retrieval = r;
+  row(
+    "retrieval",
+    `search p50 / p99 ms (${r.questions} messages)`,
+    `${r.p50_ms} / ${r.p99_ms}`,
+    "p99 ≤ 10",
+    r.p99_ms <= 10,
+  );
+  row("retrieval", "messages/s, one core", r.qps);
+  row("retrieval", "catalogue load + index build (ms)", r.build_ms);
+}
+if (wanted("quality")) {
+  step("search quality (eval:qa on the question sets)");
+  await procedureSearchQuality();
+}
+
+// The table.
+const width = (k: keyof Row) => Math.max(k.length, ...rows.map((r) => r[k].length));
+const keys: (keyof Row)[] = ["part", "figure", "value", "target", "met", "load"];
+console.log(`\n${keys.map((k) => k.padEnd(width(k))).join(" | ")}`);
+console.log(keys.map((k) => "-".repeat(width(k))).join("-|-"));
+for (const r of rows) console.log(keys.map((k) => r[k].padEnd(width(k))).join(" | "));
+console.log(
+  `\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${load()}`,
+);
+
+writeFileSync("bench/results.json", `${JSON.stringify({ ...results, table: rows }, null, 2)}\n`);
+const sqliteIngest = results.ingest?.find((r) => r.database === "sqlite") ?? results.ingest?.[0];
+const firstScan = results.scan?.[0];
+console.log(
+  JSON.stringify({
+    ingest: sqliteIngest
+      ? {
+          eps: sqliteIngest.eps,
+          bare_eps: sqliteIngest.bare_eps,
+          ratio: sqliteIngest.ratio,
+          p50_ms: sqliteIngest.p50_ms,
+          p99_ms: sqliteIngest.p99_ms,
+          lost: sqliteIngest.lost,
+          duplicated: sqliteIngest.duplicated,
+        }
+      : null,
+    reply: results.reply ? { p50_ms: results.reply.idle.p50_ms, p99_ms: results.reply.idle.p99_ms } : null,
+    scan: firstScan ? { rows: firstScan.rows, ms: firstScan.ms } : null,
+    retrieval: results.retrieval
+      ? { p50_ms: results.retrieval.p50_ms, p99_ms: results.retrieval.p99_ms, qps: results.retrieval.qps }
+      : null,
+    rss_mb: sqliteIngest ? sqliteIngest.rss_mb : null,
+  }),
+);
+
+async function procedureSearchQuality(): Promise<void> {
+  const { records } = await loadCatalogueRecords(DEFAULT_CATALOGUE);
+  const index = ProcedureIndex.build(records);
+  console.log(`catalogue: ${records.length} records; index of ${index.size} entries`);
   for (const [label, path] of [
-    ["dev questions", DEV_QUESTIONS],
-    ["realistic sanity set", SANITY_QUESTIONS],
-    ["realistic tuning set (tuned on)", TUNING_QUESTIONS],
-    ["held-out realistic set", HELDOUT_QUESTIONS],
-    ["second held-out realistic set", HELDOUT_2_QUESTIONS],
+    ["dev questions", "../shared/data/qa/questions-dev.jsonl"],
+    ["realistic sanity set", "test/domain/procedures/search/realistic.jsonl"],
+    ["realistic tuning set (tuned on)", "test/domain/procedures/search/realistic-tuning.jsonl"],
+    ["held-out realistic set", "assets/qa/questions-heldout.jsonl"],
+    ["second held-out realistic set", "assets/qa/questions-heldout-2.jsonl"],
   ] as const) {
     if (!existsSync(path)) {
       console.log(`${label}: ${path} not found, skipped`);
       continue;
     }
-    const started = performance.now();
     const report = await runEvaluation(path, DEFAULT_CATALOGUE);
     const s = report.summary;
     console.log(
-      `${label}: ${s.n} questions, top-1 ${s.top1}, top-3 ${s.top3}, search p50 ${s.p50_ms} ms, p95 ${s.p95_ms} ms ` +
-        `(whole evaluation with baselines ${(performance.now() - started).toFixed(0)} ms)`,
+      `${label}: ${s.n} questions, top-1 ${s.top1}, top-3 ${s.top3}, search p50 ${s.p50_ms} ms, p95 ${s.p95_ms} ms`,
     );
     console.log(formatReport(report, 0).at(-1));
   }
 }
-
-console.log(
-  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-);
-await procedureSearch();
-await replyLatency();

@@ -92,6 +92,8 @@ export async function startService(
     resolveCommuneId: cachedCommuneResolver(db.prisma),
     outboxRatePerSecond: config.zalo.sendRatePerSecond,
     maxEventAgeMs: config.zalo.webhookMaxAgeMs,
+    storage: db.storage,
+    inboxWriter: db.inboxEvents,
   });
 
   const notifier = new Notifier(channel.outbox, channel.wakeOutbox);

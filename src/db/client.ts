@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type DatabaseTarget, pgConnectionFields, sqliteFilePath } from "./database-url.js";
+import { type InboxEventWriter, openInboxEventWriter } from "./inbox-events.js";
 import { PrismaClient as PgClient } from "./generated/postgres/client.js";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 
@@ -18,10 +19,37 @@ export type { Prisma } from "./generated/sqlite/client.js";
 export interface Database {
   readonly prisma: Db;
   readonly target: DatabaseTarget;
-  /** Runs `SELECT 1`; false when the database cannot be reached. */
+  /** Runs `SELECT 1`; false when the database cannot be reached (or its file is gone). */
   ping(): Promise<boolean>;
+  /** What is known to be wrong with the database right now, without a query (see StorageState). */
+  readonly storage: StorageState;
+  /** The webhook's hot path: one inbox insert past Prisma (see inbox-events.ts). */
+  readonly inboxEvents: InboxEventWriter;
   close(): Promise<void>;
 }
+
+/**
+ * What the service knows about its database between queries: a write that failed for a
+ * reason outside the request (the file locked by another process, gone, the server down)
+ * is reported here, so `/health` says so and the webhook can answer 503 at once.
+ */
+export interface StorageState {
+  /** Why writes cannot be trusted now, or null: the SQLite file missing or replaced, or a recent failure. */
+  unavailableReason(): string | null;
+  /** True when the SQLite file the connection holds is no longer the file at its path. */
+  fileGone(): boolean;
+  reportFailure(error: unknown): void;
+  reportSuccess(): void;
+}
+
+/**
+ * SQLite's busy timeout: how long a statement waits for another process's lock. The driver
+ * waits synchronously (the whole process stands still), so it is short: a webhook must
+ * answer 503 within Zalo's ~2 s rather than freeze, and the inbox worker retries anyway.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 150;
+/** How long a write failure keeps `/health` at 503 unless a later write succeeds. */
+const FAILURE_MEMORY_MS = 10_000;
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const prisma = target.provider === "sqlite" ? openSqlite(target.url) : openPostgres(target.url);
@@ -31,10 +59,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   }
+  const storage = storageState(target);
+  const inboxEvents = openInboxEventWriter(target, prisma, { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
   return {
     prisma,
     target,
+    storage,
+    inboxEvents,
     async ping() {
+      if (storage.fileGone()) return false;
       try {
         await prisma.$queryRawUnsafe("SELECT 1");
         return true;
@@ -42,14 +75,68 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         return false;
       }
     },
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      inboxEvents.close();
+      await prisma.$disconnect();
+    },
+  };
+}
+
+function storageState(target: DatabaseTarget): StorageState {
+  let failure: { at: number; reason: string } | null = null;
+  let fileGone: () => boolean = () => false;
+  if (target.provider === "sqlite") {
+    // The connection keeps a deleted file open and writes into it: acknowledged events would
+    // vanish. Compare the file at the path with the one opened (a stat, at most every 250 ms).
+    const path = sqliteFilePath(target.url);
+    const identity = () => {
+      try {
+        const s = statSync(path);
+        return `${s.dev}:${s.ino}`;
+      } catch {
+        return null;
+      }
+    };
+    const opened = identity();
+    let checkedAt = 0;
+    let gone = false;
+    fileGone = () => {
+      const now = Date.now();
+      if (now - checkedAt >= 250) {
+        checkedAt = now;
+        gone = identity() !== opened;
+      }
+      return gone;
+    };
+  }
+  return {
+    fileGone,
+    unavailableReason() {
+      if (fileGone()) return "database_file_missing";
+      if (failure && Date.now() - failure.at < FAILURE_MEMORY_MS) return failure.reason;
+      return null;
+    },
+    reportFailure(error) {
+      const text = String((error as Error)?.message ?? error);
+      const reason = /locked|busy/i.test(text)
+        ? "database_locked"
+        : /timed out|deadline/i.test(text)
+          ? "database_timeout"
+          : "database_error";
+      failure = { at: Date.now(), reason };
+    },
+    reportSuccess() {
+      failure = null;
+    },
   };
 }
 
 function openSqlite(url: string): Db {
   mkdirSync(dirname(sqliteFilePath(url)), { recursive: true });
-  // `timeout` is SQLite's busy timeout: a second writer waits instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 }, { timestampFormat: "iso8601" });
+  const adapter = new PrismaBetterSQLite3(
+    { url, timeout: SQLITE_BUSY_TIMEOUT_MS },
+    { timestampFormat: "iso8601" },
+  );
   return isolateTransactions(new SqliteClient({ adapter }));
 }
 

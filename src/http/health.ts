@@ -22,7 +22,8 @@ export interface HealthSources {
 /** GET /health: 200 when the database answers, 503 when it does not (or while draining). */
 export function healthHandler(sources: HealthSources) {
   return async (_req: Request, res: Response) => {
-    const reachable = await sources.db.ping();
+    const problem = sources.db.storage.unavailableReason();
+    const reachable = problem === null && (await sources.db.ping());
     const migrations = reachable ? await migrationState(sources.db).catch(() => null) : null;
     const zalo = await Promise.resolve(sources.zalo()).catch((error: unknown) => ({
       mode: "zalo" as const,
@@ -35,7 +36,11 @@ export function healthHandler(sources: HealthSources) {
     res.status(ok ? 200 : 503).json({
       status: !ok ? "down" : degraded ? "degraded" : "ok",
       draining,
-      database: { reachable, provider: sources.db.target.provider },
+      database: {
+        reachable,
+        provider: sources.db.target.provider,
+        ...(problem ? { problem } : {}),
+      },
       migrations: migrations ?? { current: false, pending: [], applied: 0 },
       zalo,
       scheduler: sources.scheduler(),

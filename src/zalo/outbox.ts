@@ -10,6 +10,13 @@ export interface OutboxPolicy {
   /** A failing message holds its recipient's later messages back for this many tries (default 3). */
   holdBackTries?: number;
   leaseMs: number;
+  /**
+   * How long a row waits reserved for its send slot before another sender may take it
+   * (default leaseMs). Short, so the rows a killed sender had reserved but never handed
+   * to Zalo go out soon after a restart; safe, since only the reserving sender can mark a
+   * row "sending" (a compare-and-set on the reservation).
+   */
+  reserveMs?: number;
   /** Exponential backoff with full jitter; `random` is injectable for tests. */
   backoffMs: (attempt: number, random?: () => number) => number;
 }
@@ -18,6 +25,7 @@ export const defaultOutboxPolicy: OutboxPolicy = {
   maxAttempts: 8,
   // Longer than a whole batch can take: 5 rows × (10 s call timeout + spacing).
   leaseMs: 120_000,
+  reserveMs: 15_000,
   backoffMs: (n, random = Math.random) => {
     const cap = Math.min(1_000 * 2 ** n, 10 * 60_000);
     return Math.round(cap / 2 + (random() * cap) / 2);
@@ -114,7 +122,7 @@ export class OutboxStore {
     // Recipients whose older row this batch did not get (another sender took it): skip the rest.
     const skipped = new Set<string>();
     const reserved: OutboxMessage[] = [];
-    const lockedUntil = new Date(now.getTime() + this.policy.leaseMs);
+    const lockedUntil = new Date(now.getTime() + (this.policy.reserveMs ?? this.policy.leaseMs));
     for (const row of candidates) {
       const key = recipientKey(row);
       const holder = oldestHolder.get(key);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
+import type { StorageState } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { dedupeKeyOf, envelope, orderKeyOf } from "./events.js";
 import type { InboxStore } from "./inbox.js";
@@ -16,7 +17,14 @@ export interface WebhookDeps {
   maxBodyBytes?: number;
   /** Reject events older than this. Off by default: Zalo redelivers for hours with the original timestamp. */
   maxAgeMs?: number;
+  /** The database's known state: a missing file answers 503 at once; a failed insert is reported. */
+  storage?: StorageState;
+  /** How long the inbox insert may take before the answer is 503 (Zalo gives up after ~2 s). */
+  storeDeadlineMs?: number;
 }
+
+/** The answer to Zalo when the event could not be stored: 503, so Zalo delivers it again. */
+const RETRY_AFTER_SECONDS = "5";
 
 /**
  * POST /webhooks/zalo. Reads the raw bytes (a JSON parser before this would break the
@@ -61,15 +69,39 @@ export function createWebhookRouter(deps: WebhookDeps): Router {
         return reject(400, "event_too_old", { event: head.data.event_name });
       }
 
+      const unavailable = (reason: string, error?: unknown) => {
+        deps.log.error(
+          { reason, event: head.data.event_name, err: error },
+          "webhook event not stored: answered 503 so Zalo delivers it again",
+        );
+        res.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        res.status(503).json({ error: reason });
+      };
+      if (deps.storage?.fileGone()) return unavailable("database_file_missing");
+
       const bodyHash = createHash("sha256").update(raw).digest("hex");
-      const result = await deps.inbox.insert({
-        communeId: await deps.resolveCommuneId(oaId),
-        oaId,
-        eventName: head.data.event_name,
-        dedupeKey: dedupeKeyOf(record, bodyHash),
-        orderKey: orderKeyOf(record),
-        payload: raw.toString("utf8"),
-      });
+      let result: "stored" | "duplicate";
+      try {
+        // Never 200 before the row is stored; never keep Zalo waiting past its ~2 s either.
+        // An insert that finishes after the deadline is a stored event Zalo will redeliver:
+        // the dedupe key makes the redelivery a duplicate, not a second event.
+        result = await withDeadline(
+          (async () =>
+            deps.inbox.insert({
+              communeId: await deps.resolveCommuneId(oaId),
+              oaId,
+              eventName: head.data.event_name,
+              dedupeKey: dedupeKeyOf(record, bodyHash),
+              orderKey: orderKeyOf(record),
+              payload: raw.toString("utf8"),
+            }))(),
+          deps.storeDeadlineMs ?? 800,
+        );
+      } catch (error) {
+        deps.storage?.reportFailure(error);
+        return unavailable(deps.storage?.unavailableReason() ?? "database_error", error);
+      }
+      deps.storage?.reportSuccess();
       deps.log.info(
         { event: head.data.event_name, signedWith: check.signedWith, result },
         "webhook accepted",
@@ -88,6 +120,16 @@ export function createWebhookRouter(deps: WebhookDeps): Router {
     },
   );
   return router;
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`database deadline of ${ms} ms passed`)), ms);
+  });
+  // A late failure of the abandoned insert must not become an unhandled rejection.
+  work.catch(() => undefined);
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /** The OA an event belongs to: recipient for user→OA events, sender for OA echoes, oa_id when flat. */

@@ -1,5 +1,6 @@
 import type { Router } from "express";
-import type { Db } from "../db/client.js";
+import type { Db, StorageState } from "../db/client.js";
+import type { InboxEventWriter } from "../db/inbox-events.js";
 import type { Logger } from "../logger.js";
 import { InboxStore } from "./inbox.js";
 import type { UpdateHandler, UpdateOutcome } from "../messaging/update.js";
@@ -26,6 +27,10 @@ export interface ZaloChannelOptions {
   resolveCommuneId: (oaId: string | null) => Promise<string | null>;
   maxEventAgeMs?: number;
   outboxRatePerSecond?: number;
+  /** The database's known state, for the webhook's 503. */
+  storage?: StorageState;
+  /** The inbox insert past Prisma, for the webhook's hot path. */
+  inboxWriter?: InboxEventWriter;
 }
 
 /**
@@ -42,7 +47,7 @@ export class ZaloChannel {
   private zaloAccounts: ZaloAccounts | undefined;
 
   constructor(private readonly options: ZaloChannelOptions) {
-    this.inbox = new InboxStore(options.prisma);
+    this.inbox = new InboxStore(options.prisma, undefined, options.inboxWriter);
     this.outbox = new OutboxStore(options.prisma);
     this.router = createWebhookRouter({
       keys: options.keys,
@@ -51,6 +56,7 @@ export class ZaloChannel {
       resolveCommuneId: options.resolveCommuneId,
       onStored: () => this.worker?.wake(),
       maxAgeMs: options.maxEventAgeMs,
+      storage: options.storage,
     });
   }
 

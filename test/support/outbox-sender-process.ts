@@ -16,6 +16,7 @@ const tokens = { accessToken: async () => "token", refreshAfterRejection: async 
 const store = new OutboxStore(db.prisma, {
   ...defaultOutboxPolicy,
   leaseMs: Number(process.env.LEASE_MS ?? 500),
+  reserveMs: Number(process.env.LEASE_MS ?? 500),
 });
 const sender = new OutboxSender(
   store,

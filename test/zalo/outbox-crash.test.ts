@@ -43,7 +43,7 @@ describe("outbox sender killed mid-wave", () => {
   it("sends every unsent message once after a restart", async () => {
     const url = freshSqliteUrl();
     const db = await openDatabase(resolveDatabaseUrl(url));
-    const store = new OutboxStore(db.prisma, { ...defaultOutboxPolicy, leaseMs: 500 });
+    const store = new OutboxStore(db.prisma, { ...defaultOutboxPolicy, leaseMs: 500, reserveMs: 500 });
     for (let i = 0; i < WAVE; i++) {
       await store.enqueue({
         idempotencyKey: `wave:${i}`,
