@@ -140,14 +140,12 @@ export function leaderRoutes(router: Router, deps: { prisma: Db }, now: () => Da
         .send(page({ title: "Chưa có xã", body: "<p>Chưa có xã nào. Thêm xã bằng lệnh onboarding.</p>" }));
     const period = periodOf(req.query.period, at);
     if (!period)
-      return res
-        .status(400)
-        .send(
-          page({
-            title: "Kỳ không hợp lệ",
-            body: `<p class="error">Kỳ báo cáo không hợp lệ: ${esc(REPORT_PERIOD_HINT)}</p>`,
-          }),
-        );
+      return res.status(400).send(
+        page({
+          title: "Kỳ không hợp lệ",
+          body: `<p class="error">Kỳ báo cáo không hợp lệ: ${esc(REPORT_PERIOD_HINT)}</p>`,
+        }),
+      );
     const figures = await leaderFigures(deps.prisma, commune.id, period, at);
     res.send(leaderPage(figures, commune, period, at, session));
   });
