@@ -111,15 +111,34 @@
         if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 90);
       });
       xhr.upload.addEventListener("load", function () { state.textContent = "Đang nhập hồ sơ…"; });
+      // The answer is NDJSON: {"done": n} while rows are imported, then {"report": …}.
+      var seen = 0;
+      var last = null;
+      function readLines() {
+        var lines = xhr.responseText.slice(seen).split("\n");
+        var rest = lines.pop();
+        seen = xhr.responseText.length - rest.length;
+        lines.forEach(function (l) {
+          if (!l) return;
+          try { last = JSON.parse(l); } catch (_) { return; }
+          if (typeof last.done === "number") state.textContent = "Đang nhập hồ sơ… đã xử lý " + last.done + " dòng";
+        });
+      }
+      xhr.addEventListener("progress", readLines);
       xhr.addEventListener("load", function () {
-        var body;
-        try { body = JSON.parse(xhr.responseText); } catch (_) { body = { error: "Máy chủ trả lời không đọc được." }; }
         bar.value = 100;
-        if (xhr.status === 200) {
+        if (xhr.status !== 200) {
+          var body;
+          try { body = JSON.parse(xhr.responseText); } catch (_) { body = {}; }
+          state.textContent = "Không nhập được: " + (body.error || "lỗi " + xhr.status);
+          return;
+        }
+        readLines();
+        if (last && last.report) {
           state.textContent = "Đã nhập xong.";
-          showReport(box, body);
+          showReport(box, last.report);
         } else {
-          state.textContent = "Không nhập được: " + (body.error || xhr.status);
+          state.textContent = "Không nhập được: " + ((last && last.error) || "máy chủ không trả lời đủ");
         }
       });
       xhr.addEventListener("error", function () { state.textContent = "Mất kết nối, mời thử lại."; });

@@ -4,6 +4,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { createConsoleSession } from "../../src/domain/console/console-access.js";
+import type { ImportReport } from "../../src/domain/imports/report.js";
 import { reportData } from "../../src/domain/reports/report-data.js";
 import { reportFigures } from "../../src/domain/reports/report-figures.js";
 import { monthPeriod, quarterPeriod } from "../../src/domain/reports/report-period.js";
@@ -129,9 +130,17 @@ describe.each(providers())("the web console's views on %s", (provider) => {
       .set("x-csrf-token", operator.csrf)
       .set("Content-Type", "application/octet-stream")
       .send(file)
-      .expect(200);
-    expect(res.body.created).toBeGreaterThan(10);
-    expect(res.body.bad).toContainEqual({
+      .expect(200)
+      .expect("content-type", /ndjson/);
+    const lines = res.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { done?: number; report?: ImportReport });
+    // Progress first, counting up to every row, then the report.
+    expect(lines.at(-2)).toEqual({ done: 34 });
+    const report = lines.at(-1)!.report!;
+    expect(report.created).toBeGreaterThan(10);
+    expect(report.bad).toContainEqual({
       line: 37,
       message: expect.stringContaining('ngày tiếp nhận "13/45/2026 08:00" không đọc được'),
     });
@@ -141,6 +150,15 @@ describe.each(providers())("the web console's views on %s", (provider) => {
       .set("Cookie", leaderCookie)
       .send(file);
     expect(leader.status).toBe(403);
+    // A file that is not a table is refused before anything is written.
+    const notTable = await request(app)
+      .post(`/console/operator/dossiers/import?commune=${slug}&name=x.csv`)
+      .set("Cookie", operator.cookie)
+      .set("x-csrf-token", operator.csrf)
+      .set("Content-Type", "text/csv")
+      .send("a,b,c\n1,2,3\n")
+      .expect(400);
+    expect(notTable.body.error).toBeTruthy();
   });
 
   it("retries a failed outbox row from the operator's page", async () => {

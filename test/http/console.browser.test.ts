@@ -110,12 +110,12 @@ describe.runIf(browserTestsEnabled("console.browser.test.ts"))("the web console 
     await page.click("#open");
     await page.waitForURL(/\/console\/leader/);
     await page.waitForFunction(() => {
-      const w = window as unknown as { Chart?: { getChart(id: string): unknown } };
+      const w = globalThis as unknown as { Chart?: { getChart(id: string): unknown } };
       return ["chart-departments", "chart-rates", "chart-trend"].every((id) => w.Chart?.getChart(id));
     });
     const drawn = await page.evaluate(() => {
       const Chart = (
-        window as unknown as {
+        globalThis as unknown as {
           Chart: { getChart(id: string): { data: { labels: unknown[]; datasets: { data: unknown[] }[] } } };
         }
       ).Chart;
@@ -138,7 +138,13 @@ describe.runIf(browserTestsEnabled("console.browser.test.ts"))("the web console 
     expect(await page.locator("#kpi-overdue-dossiers .value").textContent()).toBe(String(d.overdue));
     expect(await page.locator("#risks tbody tr").count()).toBe(data.risks.length);
     // Nothing wider than the phone's screen but the tables' own scrolling boxes.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(() => {
+      const w = globalThis as unknown as {
+        innerWidth: number;
+        document: { documentElement: { scrollWidth: number } };
+      };
+      return w.document.documentElement.scrollWidth - w.innerWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, "leader.png");
 

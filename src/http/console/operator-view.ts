@@ -72,20 +72,32 @@ export function operatorRoutes(router: Router, deps: OperatorDeps, now: () => Da
     res.send(await operatorPage(deps, sessionOf(res).csrfToken, commune, communes, notice, filter, now()));
   });
 
+  // The answer streams as NDJSON: {"done": rows} as the import goes, then {"report": …}
+  // (or {"error": …}); a file refused before the first row is a plain 4xx.
   router.post("/console/operator/dossiers/import", rawUpload, async (req, res) => {
     const { commune } = await pickCommune(deps.prisma, req.query.commune);
     if (!commune || commune.slug !== req.query.commune)
       return res.status(404).json({ error: "Không có xã này." });
     const upload = uploadedSheet(req, "tệp xuất từ hệ thống một cửa");
     if (!upload.ok) return res.status(upload.status).json({ error: upload.error });
+    const line = (value: unknown) => {
+      if (!res.headersSent) res.status(200).type("application/x-ndjson");
+      res.write(`${JSON.stringify(value)}\n`);
+    };
     try {
       const report = await importDossierFile(deps.prisma, commune.id, upload.sheet, {
         log: deps.log.child({ component: "dossier-import", source: "console" }),
+        onProgress: (done) => line({ done }),
       });
-      res.json(report);
+      line({ report });
+      res.end();
     } catch (error) {
-      if (isTableInputError(error)) return res.status(400).json({ error: error.message });
-      throw error;
+      // Nothing is written before the header is found: a file that is not a table is the operator's.
+      if (!isTableInputError(error)) throw error;
+      if (res.headersSent) {
+        line({ error: error.message });
+        res.end();
+      } else res.status(400).json({ error: error.message });
     }
   });
 
