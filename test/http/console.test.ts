@@ -111,6 +111,26 @@ describe.each(providers())("the web console's sign-in on %s", (provider) => {
     expect(await db.prisma.consoleSession.count({ where: { tokenHash: value } })).toBe(0);
   });
 
+  it("stops taking guesses of the admin token from an address after ten", async () => {
+    const guesser = consoleApp(db);
+    const agent = request.agent(guesser);
+    const form = await agent.get("/console/sign-in").expect(200);
+    const pre = csrfOf(form.text);
+    for (let i = 0; i < 10; i++) {
+      await agent
+        .post("/console/sign-in")
+        .type("form")
+        .send({ _csrf: pre, token: `guess-${i}-0123456789` })
+        .expect(401);
+    }
+    const refused = await agent
+      .post("/console/sign-in")
+      .type("form")
+      .send({ _csrf: pre, token: TOKEN })
+      .expect(429);
+    expect(refused.text).toContain("15 phút");
+  });
+
   it("refuses a sign-in form without its CSRF token", async () => {
     const agent = request.agent(app);
     await agent.get("/console/sign-in").expect(200);
@@ -149,6 +169,12 @@ describe.each(providers())("the web console's sign-in on %s", (provider) => {
       .expect("location", "/console/leader");
     const leaderPage = await agent.get("/console/leader").expect(200);
     expect(leaderPage.text).toContain("Lê Lãnh Đạo");
+    // A leader sees their own commune whatever the query names.
+    const other = await db.prisma.commune.create({
+      data: { slug: `khac-${provider}`, name: "Xã Khác", kind: "xa" },
+    });
+    const asked = await agent.get(`/console/leader?commune=${other.slug}`).expect(200);
+    expect(asked.text).not.toContain("Xã Khác");
     // A leader is not the operator.
     await agent.get("/console/operator").expect(403);
 

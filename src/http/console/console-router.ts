@@ -42,6 +42,9 @@ export interface ConsoleDeps {
   now?: () => Date;
 }
 
+const SIGN_IN_LIMIT = 10;
+const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+
 const LINK_REFUSED: Record<string, string> = {
   unknown: "Đường dẫn không đúng.",
   expired: "Đường dẫn đã hết hạn.",
@@ -79,14 +82,36 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     res.send(signInPage(issuePreToken(req, res, cookies)));
   });
 
+  // Guessing the admin token: after SIGN_IN_LIMIT failures from one address in the window,
+  // that address is refused until the window has passed (kept in memory: one process).
+  const failures = new Map<string, number[]>();
+  const recentFailures = (ip: string, at: number) => {
+    const kept = (failures.get(ip) ?? []).filter((t) => at - t < SIGN_IN_WINDOW_MS);
+    if (kept.length > 0) failures.set(ip, kept);
+    else failures.delete(ip);
+    return kept;
+  };
+
   router.post("/console/sign-in", async (req, res) => {
+    const ip = req.ip ?? "unknown";
+    if (recentFailures(ip, now().getTime()).length >= SIGN_IN_LIMIT) {
+      return res
+        .status(429)
+        .send(
+          signInPage(
+            issuePreToken(req, res, cookies),
+            "Đăng nhập sai quá nhiều lần, mời thử lại sau 15 phút.",
+          ),
+        );
+    }
     if (!preTokenValid(req))
       return res
         .status(403)
         .send(signInPage(issuePreToken(req, res, cookies), "Phiên đăng nhập đã hết, mời thử lại."));
     const given = typeof req.body?.token === "string" ? (req.body.token as string).trim() : undefined;
     if (!adminTokenMatches(deps.adminToken, given)) {
-      deps.log.warn({ ip: req.ip }, "console sign-in refused");
+      failures.set(ip, [...recentFailures(ip, now().getTime()), now().getTime()]);
+      deps.log.warn({ ip }, "console sign-in refused");
       return res.status(401).send(signInPage(issuePreToken(req, res, cookies), "Mã quản trị không đúng."));
     }
     const session = await createConsoleSession(deps.prisma, { role: "operator" }, now());
