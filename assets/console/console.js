@@ -101,16 +101,18 @@
       state.textContent = "Đang tải lên…";
       box.replaceChildren();
       var xhr = new XMLHttpRequest();
+      var kind = document.getElementById("import-kind").value;
       var url =
-        "/console/operator/dossiers/import?commune=" + encodeURIComponent(form.dataset.commune) +
-        "&name=" + encodeURIComponent(file.name);
+        "/console/operator/" + kind + "/import?commune=" + encodeURIComponent(form.dataset.commune) +
+        "&name=" + encodeURIComponent(file.name) +
+        (kind === "plan" ? "&year=" + encodeURIComponent(document.getElementById("import-year").value) : "");
       xhr.open("POST", url);
       xhr.setRequestHeader("x-csrf-token", form.dataset.csrf);
       xhr.setRequestHeader("content-type", "application/octet-stream");
       xhr.upload.addEventListener("progress", function (e) {
         if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 90);
       });
-      xhr.upload.addEventListener("load", function () { state.textContent = "Đang nhập hồ sơ…"; });
+      xhr.upload.addEventListener("load", function () { state.textContent = "Đang nhập…"; });
       // The answer is NDJSON: {"done": n} while rows are imported, then {"report": …}.
       var seen = 0;
       var last = null;
@@ -121,7 +123,7 @@
         lines.forEach(function (l) {
           if (!l) return;
           try { last = JSON.parse(l); } catch (_) { return; }
-          if (typeof last.done === "number") state.textContent = "Đang nhập hồ sơ… đã xử lý " + last.done + " dòng";
+          if (typeof last.done === "number") state.textContent = "Đang nhập… đã xử lý " + last.done + " dòng";
         });
       }
       xhr.addEventListener("progress", readLines);

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Express } from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import { createApp } from "../../src/http/app.js";
 import { consoleRouter } from "../../src/http/console/console-router.js";
 import type { JobRunner } from "../../src/jobs/runner.js";
 import { createLogger } from "../../src/logger.js";
+import { projectRoot } from "../../src/paths.js";
 import { InboxStore } from "../../src/zalo/inbox.js";
 import { OutboxStore } from "../../src/zalo/outbox.js";
 import { createReportCommune, NOW } from "../domain/reports/report-fixture.js";
@@ -159,6 +161,27 @@ describe.each(providers())("the web console's views on %s", (provider) => {
       .send("a,b,c\n1,2,3\n")
       .expect(400);
     expect(notTable.body.error).toBeTruthy();
+  });
+
+  it("imports the year's CCHC plan from the operator's upload", async () => {
+    const { slug, communeId: planCommune } = await createDossierCommune(db.prisma);
+    const file = readFileSync(join(projectRoot, "assets/samples/ke-hoach-cchc-nhiem-vu.csv"));
+    const post = (query: string) =>
+      request(app)
+        .post(`/console/operator/plan/import?commune=${slug}&name=ke-hoach.csv${query}`)
+        .set("Cookie", operator.cookie)
+        .set("x-csrf-token", operator.csrf)
+        .set("Content-Type", "application/octet-stream")
+        .send(file);
+    expect((await post("").expect(400)).body.error).toContain("năm");
+    const res = await post("&year=2026").expect(200);
+    const report = JSON.parse(res.text.trim().split("\n").at(-1)!).report as ImportReport & {
+      planId: string;
+    };
+    expect(report.created).toBeGreaterThan(0);
+    expect(await db.prisma.task.count({ where: { communeId: planCommune, planId: report.planId } })).toBe(
+      report.created,
+    );
   });
 
   it("retries a failed outbox row from the operator's page", async () => {

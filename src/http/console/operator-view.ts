@@ -4,6 +4,7 @@ import { addHoliday, HolidayEditError, listHolidays, removeHoliday } from "../..
 import { dayKey } from "../../domain/calendar/working-days.js";
 import { onboardingStatus } from "../../domain/communes/onboarding-status.js";
 import { importDossierFile } from "../../domain/imports/dossier-import.js";
+import { importPlan, isPlanInputError } from "../../domain/imports/plan-import.js";
 import { isTableInputError } from "../../domain/imports/table.js";
 import { createLinkCode, revokeLinks } from "../../domain/officials/link-codes.js";
 import { listOfficials } from "../../domain/officials/list-officials.js";
@@ -72,28 +73,45 @@ export function operatorRoutes(router: Router, deps: OperatorDeps, now: () => Da
     res.send(await operatorPage(deps, sessionOf(res).csrfToken, commune, communes, notice, filter, now()));
   });
 
+  // The dossiers' export or the year's CCHC plan, as the CLI and admin API import them.
   // The answer streams as NDJSON: {"done": rows} as the import goes, then {"report": …}
   // (or {"error": …}); a file refused before the first row is a plain 4xx.
-  router.post("/console/operator/dossiers/import", rawUpload, async (req, res) => {
+  router.post("/console/operator/:kind/import", rawUpload, async (req, res) => {
+    const kind = req.params.kind;
+    if (kind !== "dossiers" && kind !== "plan")
+      return res.status(404).json({ error: "Không nhập được loại dữ liệu này." });
     const { commune } = await pickCommune(deps.prisma, req.query.commune);
     if (!commune || commune.slug !== req.query.commune)
       return res.status(404).json({ error: "Không có xã này." });
-    const upload = uploadedSheet(req, "tệp xuất từ hệ thống một cửa");
+    const year = Number(req.query.year);
+    if (kind === "plan" && !(Number.isInteger(year) && year >= 2000 && year <= 2199))
+      return res.status(400).json({ error: "Ghi năm của kế hoạch, ví dụ 2026." });
+    const upload = uploadedSheet(req, kind === "plan" ? "bảng kế hoạch" : "tệp xuất từ hệ thống một cửa");
     if (!upload.ok) return res.status(upload.status).json({ error: upload.error });
     const line = (value: unknown) => {
       if (!res.headersSent) res.status(200).type("application/x-ndjson");
       res.write(`${JSON.stringify(value)}\n`);
     };
+    const onProgress = (done: number) => line({ done });
     try {
-      const report = await importDossierFile(deps.prisma, commune.id, upload.sheet, {
-        log: deps.log.child({ component: "dossier-import", source: "console" }),
-        onProgress: (done) => line({ done }),
-      });
+      const report =
+        kind === "plan"
+          ? await importPlan(
+              deps.prisma,
+              upload.sheet,
+              { communeId: commune.id, year },
+              { actor: { label: "operator" }, channel: "console", now: now() },
+              { onProgress },
+            )
+          : await importDossierFile(deps.prisma, commune.id, upload.sheet, {
+              log: deps.log.child({ component: "dossier-import", source: "console" }),
+              onProgress,
+            });
       line({ report });
       res.end();
     } catch (error) {
       // Nothing is written before the header is found: a file that is not a table is the operator's.
-      if (!isTableInputError(error)) throw error;
+      if (!isTableInputError(error) && !isPlanInputError(error)) throw error;
       if (res.headersSent) {
         line({ error: error.message });
         res.end();
@@ -291,8 +309,10 @@ ${notice ? `<p class="notice" role="status" id="notice">${esc(notice)}</p>` : ""
         `<li class="${i.ok ? "ok" : i.required ? "missing" : "later"}"><span>${i.ok ? "✔" : i.required ? "✘" : "•"}</span> ${esc(i.message)}</li>`,
     )
     .join("")}</ul></section>
-<section id="import" class="card"><h2>Nhập hồ sơ TTHC từ tệp (CSV, XLSX)</h2>
+<section id="import" class="card"><h2>Nhập dữ liệu từ tệp (CSV, XLSX)</h2>
 <form id="dossier-upload" data-commune="${esc(commune.slug)}" data-csrf="${esc(csrf)}">
+<label>Loại <select id="import-kind"><option value="dossiers">Hồ sơ TTHC (tệp xuất từ hệ thống một cửa)</option><option value="plan">Kế hoạch CCHC của năm</option></select></label>
+<label>Năm kế hoạch <input type="number" id="import-year" min="2000" max="2199" value="${year}"></label>
 <input type="file" id="dossier-file" accept=".csv,.tsv,.txt,.xlsx" required> <button type="submit">Tải lên</button></form>
 <progress id="upload-progress" max="100" value="0" hidden></progress> <span id="upload-state"></span>
 <div id="import-report"></div></section>
