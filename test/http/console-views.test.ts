@@ -214,4 +214,72 @@ describe.each(providers())("the web console's views on %s", (provider) => {
       "pending",
     );
   });
+
+  it("replays a parked event, issues and revokes link codes, and edits the days off, each audited", async () => {
+    const form = (path: string, fields: Record<string, string> = {}) =>
+      request(app)
+        .post(path)
+        .set("Cookie", operator.cookie)
+        .type("form")
+        .send({ _csrf: operator.csrf, ...fields });
+    const parked = await db.prisma.inboxEvent.create({
+      data: {
+        eventName: "user_send_text",
+        dedupeKey: `console-parked-${provider}`,
+        orderKey: "user:x",
+        payload: "{}",
+        status: "parked",
+        attempts: 8,
+        lastError: "boom",
+      },
+    });
+    const page = await request(app).get("/console/operator").set("Cookie", operator.cookie).expect(200);
+    expect(page.text).toContain(`/console/operator/inbox/${parked.id}/replay`);
+    await form(`/console/operator/inbox/${parked.id}/replay`).expect(303);
+    expect((await db.prisma.inboxEvent.findUniqueOrThrow({ where: { id: parked.id } })).status).toBe(
+      "pending",
+    );
+
+    const official = await db.prisma.official.findFirstOrThrow({ where: { communeId, role: "leader" } });
+    const issued = await form(`/console/operator/officials/${official.id}/link-code`).expect(200);
+    // The code is shown once, in the page, and never put in a URL.
+    expect(issued.text).toMatch(/Mã liên kết của Lê Lãnh Đạo: \d{6}/);
+    await form(`/console/operator/officials/${official.id}/revoke`).expect(303);
+    expect(
+      await db.prisma.linkCode.count({ where: { officialId: official.id, revokedAt: null, usedAt: null } }),
+    ).toBe(0);
+
+    const slug = (await db.prisma.commune.findUniqueOrThrow({ where: { id: communeId } })).slug;
+    await form("/console/operator/holidays", {
+      commune: slug,
+      date: "2026-12-26",
+      name: "Làm bù",
+      kind: "working_day",
+      scope: "commune",
+    }).expect(303);
+    expect(
+      await db.prisma.holiday.count({ where: { communeId, date: "2026-12-26", kind: "working_day" } }),
+    ).toBe(1);
+    const bad = await form("/console/operator/holidays", {
+      commune: slug,
+      date: "26/12",
+      name: "x",
+      scope: "commune",
+    });
+    expect(new URL(bad.headers.location!, "http://x").searchParams.get("notice")).toBeTruthy();
+    await form("/console/operator/holidays/2026-12-26/delete", { commune: slug, scope: "commune" }).expect(
+      303,
+    );
+    expect(await db.prisma.holiday.count({ where: { communeId, date: "2026-12-26" } })).toBe(0);
+
+    const audited = await db.prisma.auditLog.findMany({ where: { communeId, channel: "console" } });
+    expect(new Set(audited.map((a) => a.action)).size).toBeGreaterThanOrEqual(3);
+    const log = await request(app)
+      .get(`/console/operator?commune=${slug}&entity=holiday`)
+      .set("Cookie", operator.cookie)
+      .expect(200);
+    const auditRows = /<section id="audit"[\s\S]*<\/section>/.exec(log.text)![0];
+    expect(auditRows).toContain("<td>holiday</td>");
+    expect(auditRows).not.toContain("<td>official</td>");
+  });
 });
