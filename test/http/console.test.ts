@@ -81,6 +81,8 @@ describe.each(providers())("the web console's sign-in on %s", (provider) => {
       expect(res.headers.location).toBe("/console/sign-in");
     }
     await request(app).get("/console/report.xlsx").set("Accept", "application/json").expect(401);
+    // Only the stylesheet, which the sign-in page needs, is served before signing in.
+    await request(app).get("/console/static/console.css").expect(200).expect("content-type", /css/);
     await request(app).post("/console/operator/outbox/x/retry").expect(401);
     await request(app).post("/console/operator/dossiers/import?commune=x").send("a,b").expect(401);
   });
@@ -177,6 +179,11 @@ describe.each(providers())("the web console's sign-in on %s", (provider) => {
     expect(asked.text).not.toContain("Xã Khác");
     // A leader is not the operator.
     await agent.get("/console/operator").expect(403);
+    // A leader who is no longer one loses the session.
+    await db.prisma.official.update({ where: { id: leaderId }, data: { role: "officer" } });
+    await agent.get("/console/leader").set("Accept", "text/html").expect(303);
+    await db.prisma.official.update({ where: { id: leaderId }, data: { role: "leader" } });
+    await agent.get("/console/leader").expect(200);
 
     // The same link a second time, even from another browser, is refused.
     const again = request.agent(app);

@@ -141,7 +141,8 @@ export async function findConsoleSession(
   let actor: Actor | null = null;
   if (row.officialId) {
     actor = await loadActor(prisma, row.officialId);
-    if (!actor) return null;
+    // Only leaders get links; one who is no longer a leader loses the session too.
+    if (!actor || actor.role !== "leader") return null;
   }
   return {
     id: row.id,

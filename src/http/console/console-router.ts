@@ -78,6 +78,11 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   });
   router.use("/console", express.urlencoded({ extended: false, limit: "16kb" }));
 
+  // The stylesheet is the one file open before sign-in: the sign-in page wears it too.
+  router.get("/console/static/console.css", (_req, res) =>
+    res.sendFile(join(projectRoot, "assets/console/console.css")),
+  );
+
   router.get("/console/sign-in", (req, res) => {
     res.send(signInPage(issuePreToken(req, res, cookies)));
   });
