@@ -184,6 +184,23 @@ describe.each(providers())("the web console's views on %s", (provider) => {
     );
   });
 
+  it("imports the officials' list from the operator's upload, with its bad rows by number", async () => {
+    const { slug, communeId: other } = await createDossierCommune(db.prisma);
+    const res = await request(app)
+      .post(`/console/operator/officials/import?commune=${slug}&name=can-bo.csv`)
+      .set("Cookie", operator.cookie)
+      .set("x-csrf-token", operator.csrf)
+      .set("Content-Type", "text/csv")
+      .send(
+        "Họ và tên,Chức danh,Vai trò,Bộ phận,Số điện thoại\nTrần Mới,Công chức,Cán bộ,,0912 000 555\nKhông Số,Công chức,Cán bộ,,\n",
+      )
+      .expect(200);
+    const report = JSON.parse(res.text.trim().split("\n").at(-1)!).report as ImportReport;
+    expect(report.created).toBe(1);
+    expect(report.bad).toEqual([{ line: 3, message: expect.stringContaining("thiếu số điện thoại") }]);
+    expect(await db.prisma.official.count({ where: { communeId: other, name: "Trần Mới" } })).toBe(1);
+  });
+
   it("retries a failed outbox row from the operator's page", async () => {
     const row = await db.prisma.outboxMessage.create({
       data: {

@@ -6,6 +6,7 @@ import { onboardingStatus } from "../../domain/communes/onboarding-status.js";
 import { importDossierFile } from "../../domain/imports/dossier-import.js";
 import { importPlan, isPlanInputError } from "../../domain/imports/plan-import.js";
 import { isTableInputError } from "../../domain/imports/table.js";
+import { importOfficials } from "../../domain/officials/import-officials.js";
 import { createLinkCode, revokeLinks } from "../../domain/officials/link-codes.js";
 import { listOfficials } from "../../domain/officials/list-officials.js";
 import { reminderJob, REMINDER_JOBS } from "../../jobs/index.js";
@@ -73,12 +74,12 @@ export function operatorRoutes(router: Router, deps: OperatorDeps, now: () => Da
     res.send(await operatorPage(deps, sessionOf(res).csrfToken, commune, communes, notice, filter, now()));
   });
 
-  // The dossiers' export or the year's CCHC plan, as the CLI and admin API import them.
+  // The dossiers' export, the year's CCHC plan or the officials' list, as the CLI and admin API import them.
   // The answer streams as NDJSON: {"done": rows} as the import goes, then {"report": …}
   // (or {"error": …}); a file refused before the first row is a plain 4xx.
   router.post("/console/operator/:kind/import", rawUpload, async (req, res) => {
     const kind = req.params.kind;
-    if (kind !== "dossiers" && kind !== "plan")
+    if (kind !== "dossiers" && kind !== "plan" && kind !== "officials")
       return res.status(404).json({ error: "Không nhập được loại dữ liệu này." });
     const { commune } = await pickCommune(deps.prisma, req.query.commune);
     if (!commune || commune.slug !== req.query.commune)
@@ -86,7 +87,12 @@ export function operatorRoutes(router: Router, deps: OperatorDeps, now: () => Da
     const year = Number(req.query.year);
     if (kind === "plan" && !(Number.isInteger(year) && year >= 2000 && year <= 2199))
       return res.status(400).json({ error: "Ghi năm của kế hoạch, ví dụ 2026." });
-    const upload = uploadedSheet(req, kind === "plan" ? "bảng kế hoạch" : "tệp xuất từ hệ thống một cửa");
+    const what = {
+      plan: "bảng kế hoạch",
+      officials: "danh sách cán bộ",
+      dossiers: "tệp xuất từ hệ thống một cửa",
+    };
+    const upload = uploadedSheet(req, what[kind]);
     if (!upload.ok) return res.status(upload.status).json({ error: upload.error });
     const line = (value: unknown) => {
       if (!res.headersSent) res.status(200).type("application/x-ndjson");
@@ -103,10 +109,12 @@ export function operatorRoutes(router: Router, deps: OperatorDeps, now: () => Da
               { actor: { label: "operator" }, channel: "console", now: now() },
               { onProgress },
             )
-          : await importDossierFile(deps.prisma, commune.id, upload.sheet, {
-              log: deps.log.child({ component: "dossier-import", source: "console" }),
-              onProgress,
-            });
+          : kind === "officials"
+            ? await importOfficials(deps.prisma, commune.id, upload.sheet, { onProgress })
+            : await importDossierFile(deps.prisma, commune.id, upload.sheet, {
+                log: deps.log.child({ component: "dossier-import", source: "console" }),
+                onProgress,
+              });
       line({ report });
       res.end();
     } catch (error) {
@@ -311,7 +319,7 @@ ${notice ? `<p class="notice" role="status" id="notice">${esc(notice)}</p>` : ""
     .join("")}</ul></section>
 <section id="import" class="card"><h2>Nhập dữ liệu từ tệp (CSV, XLSX)</h2>
 <form id="dossier-upload" data-commune="${esc(commune.slug)}" data-csrf="${esc(csrf)}">
-<label>Loại <select id="import-kind"><option value="dossiers">Hồ sơ TTHC (tệp xuất từ hệ thống một cửa)</option><option value="plan">Kế hoạch CCHC của năm</option></select></label>
+<label>Loại <select id="import-kind"><option value="dossiers">Hồ sơ TTHC (tệp xuất từ hệ thống một cửa)</option><option value="plan">Kế hoạch CCHC của năm</option><option value="officials">Danh sách cán bộ</option></select></label>
 <label>Năm kế hoạch <input type="number" id="import-year" min="2000" max="2199" value="${year}"></label>
 <input type="file" id="dossier-file" accept=".csv,.tsv,.txt,.xlsx" required> <button type="submit">Tải lên</button></form>
 <progress id="upload-progress" max="100" value="0" hidden></progress> <span id="upload-state"></span>
