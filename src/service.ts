@@ -18,6 +18,7 @@ import { adminPlanRouter } from "./http/admin-plan.js";
 import { adminDossiersRouter } from "./http/admin-dossiers.js";
 import { adminReportRouter } from "./http/admin-report.js";
 import { createApp } from "./http/app.js";
+import { consoleRouter } from "./http/console/console-router.js";
 import { sandboxRouter } from "./http/sandbox/sandbox-router.js";
 import { registerHousekeeping } from "./jobs/housekeeping.js";
 import { registerReminderJobs } from "./jobs/index.js";
@@ -151,6 +152,22 @@ export async function startService(
       app.use(adminPlanRouter({ token: config.adminApiToken, prisma: db.prisma }));
       app.use(adminDossiersRouter({ token: config.adminApiToken, prisma: db.prisma, log }));
       app.use(adminReportRouter({ token: config.adminApiToken, prisma: db.prisma }));
+      app.use(
+        consoleRouter({
+          prisma: db.prisma,
+          log: log.child({ component: "console" }),
+          adminToken: config.adminApiToken,
+          publicBaseUrl: config.publicBaseUrl,
+          production: config.env === "production",
+          jobs,
+          schedules: config.jobs.schedules,
+          timeZone: config.displayTimeZone,
+          inbox: channel.inbox,
+          outbox: channel.outbox,
+          defaultOaId: zalo.defaultOa?.oaId,
+          now,
+        }),
+      );
       if (zalo.fake) {
         app.use(
           sandboxRouter({
@@ -190,7 +207,11 @@ export async function startService(
         log: log.child({ component: "bot" }),
         now,
       },
-      botFeatures({ catalogues, digestTime: config.reminders.digestTime }),
+      botFeatures({
+        catalogues,
+        digestTime: config.reminders.digestTime,
+        publicBaseUrl: config.publicBaseUrl,
+      }),
     ),
   );
   scheduler.start();

@@ -24,16 +24,19 @@ export interface AdminDeps {
   outbox: OutboxStore;
 }
 
+/** Whether `given` is the admin token, compared in constant time; false when there is none. */
+export function adminTokenMatches(token: string | undefined, given: string | undefined): boolean {
+  if (!token || !given) return false;
+  const expected = createHash("sha256").update(token).digest();
+  return timingSafeEqual(createHash("sha256").update(given).digest(), expected);
+}
+
 /** Constant-time bearer check; the API is off when ADMIN_API_TOKEN is unset. */
 export function requireAdmin(token: string | undefined) {
-  const expected = token ? createHash("sha256").update(token).digest() : undefined;
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!expected) return res.status(503).json({ error: "admin_api_disabled", hint: "set ADMIN_API_TOKEN" });
+    if (!token) return res.status(503).json({ error: "admin_api_disabled", hint: "set ADMIN_API_TOKEN" });
     const given = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1];
-    const digest = createHash("sha256")
-      .update(given ?? "")
-      .digest();
-    if (!given || !timingSafeEqual(digest, expected)) return res.status(401).json({ error: "unauthorized" });
+    if (!adminTokenMatches(token, given)) return res.status(401).json({ error: "unauthorized" });
     next();
   };
 }

@@ -1,4 +1,5 @@
 import type { Feature } from "./feature.js";
+import { consoleFeature } from "./console/index.js";
 import { dossiers } from "./dossiers/index.js";
 import { feedback } from "./feedback/index.js";
 import { handoff } from "./handoff/index.js";
@@ -24,6 +25,8 @@ export function botFeatures(deps: {
   catalogues: CatalogueSource;
   /** The morning digest's default time, for officials who did not choose theirs. */
   digestTime?: string;
+  /** The service's public address, for the console's one-time links. */
+  publicBaseUrl?: string;
 }): Feature[] {
   return [
     linking,
@@ -35,6 +38,7 @@ export function botFeatures(deps: {
     stats,
     reports,
     reminders(deps.digestTime ?? "07:30"),
+    consoleFeature(deps.publicBaseUrl ?? "http://localhost:3000"),
     menu,
     questions(deps.catalogues),
     fallback,

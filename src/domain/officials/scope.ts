@@ -28,7 +28,7 @@ export type Actor = {
 };
 
 /** Where a change came from (AuditLog.channel). */
-export type Channel = "zalo" | "admin_api" | "cli" | "sandbox" | "system";
+export type Channel = "zalo" | "admin_api" | "cli" | "sandbox" | "system" | "console";
 
 /** Who a change is recorded against: an official, or a label ("operator", "system", "cli"). */
 export type AuditActor = { officialId: string } | { label: string };
