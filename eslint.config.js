@@ -18,7 +18,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["assets/sandbox/**/*.js"],
+    // Pages served to the browser: the sandbox and the console.
+    files: ["assets/sandbox/**/*.js", "assets/console/**/*.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

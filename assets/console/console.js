@@ -122,7 +122,7 @@
         seen = xhr.responseText.length - rest.length;
         lines.forEach(function (l) {
           if (!l) return;
-          try { last = JSON.parse(l); } catch (_) { return; }
+          try { last = JSON.parse(l); } catch { return; }
           if (typeof last.done === "number") state.textContent = "Đang nhập… đã xử lý " + last.done + " dòng";
         });
       }
@@ -131,7 +131,7 @@
         bar.value = 100;
         if (xhr.status !== 200) {
           var body;
-          try { body = JSON.parse(xhr.responseText); } catch (_) { body = {}; }
+          try { body = JSON.parse(xhr.responseText); } catch { body = {}; }
           state.textContent = "Không nhập được: " + (body.error || "lỗi " + xhr.status);
           return;
         }
