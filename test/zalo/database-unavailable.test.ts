@@ -67,12 +67,14 @@ describe("database unavailable", () => {
     const before = zalo.sent.length;
     const again = await zalo.post(event);
     expect(again.status).toBe(200);
-    await zalo.nextTo("u-locked", before, 15_000);
+    // Handling may meet the lock's aftermath once and wait out the inbox's backoff (2 s, 4 s …):
+    // on a loaded machine that took longer than 15 s. What matters here is once, not how soon.
+    await zalo.nextTo("u-locked", before, 30_000);
     expect((await health()).status).toBe(200);
     const rows = await zalo.service.db.prisma.inboxEvent.findMany({ where: { orderKey: "u-locked" } });
     expect(rows).toHaveLength(1);
     expect(zalo.sent.filter((m) => m.to === "u-locked")).toHaveLength(1);
-  }, 30_000);
+  }, 50_000);
 
   it("answers 503 while the database file is gone, instead of writing into a deleted file", async () => {
     renameSync(file, `${file}.away`);
