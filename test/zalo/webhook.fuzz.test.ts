@@ -137,7 +137,12 @@ describe("webhook fuzzing", () => {
           "x-zevent-signature": sign(raw, event.timestamp),
         });
         expect(res.status, `${res.status} ${JSON.stringify(res.body)}`).toBeLessThan(500);
-        if (typeof event.event_name === "string" && typeof event.timestamp === "string") {
+        // An empty timestamp is a missing one: the signature cannot be checked, so 401 is right.
+        if (
+          typeof event.event_name === "string" &&
+          typeof event.timestamp === "string" &&
+          event.timestamp !== ""
+        ) {
           expect(res.status).toBe(200);
         }
       }),
