@@ -1,18 +1,12 @@
 import type { Db } from "../db/client.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { InboxEvent } from "../db/generated/sqlite/client.js";
-import type { InboxEventWriter } from "../db/inbox-events.js";
+import type { InboxEventRow, InboxEventWriter } from "../db/inbox-events.js";
 
 export type { InboxEvent };
 
-export interface InboxInsert {
-  communeId: string | null;
-  oaId: string | null;
-  eventName: string;
-  dedupeKey: string;
-  orderKey: string;
-  payload: string;
-}
+/** What the webhook stores: the row its hot-path writer inserts. */
+export type InboxInsert = InboxEventRow;
 
 export interface InboxPolicy {
   /** Tries before an event is parked for an operator. */

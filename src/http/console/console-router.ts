@@ -1,20 +1,15 @@
 import { join } from "node:path";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
-import type { Db } from "../../db/client.js";
 import {
   createConsoleSession,
   endConsoleSession,
   redeemConsoleLink,
 } from "../../domain/console/console-access.js";
-import type { JobRunner } from "../../jobs/runner.js";
-import type { Logger } from "../../logger.js";
 import { projectRoot } from "../../paths.js";
-import type { InboxStore } from "../../zalo/inbox.js";
-import type { OutboxStore } from "../../zalo/outbox.js";
 import { adminTokenMatches } from "../admin.js";
 import { esc, page } from "./html.js";
 import { leaderRoutes } from "./leader-view.js";
-import { operatorRoutes } from "./operator-view.js";
+import { type OperatorDeps, operatorRoutes } from "./operator-view.js";
 import {
   type CookieOptions,
   issuePreToken,
@@ -25,20 +20,13 @@ import {
   setSessionCookie,
 } from "./session.js";
 
-export interface ConsoleDeps {
-  prisma: Db;
-  log: Logger;
+/** What the operator's pages need, plus sign-in's own settings. */
+export interface ConsoleDeps extends OperatorDeps {
   /** ADMIN_API_TOKEN: the operator's sign-in; unset, only leaders' links sign in. */
   adminToken: string | undefined;
   /** PUBLIC_BASE_URL; in production the console answers only on its host. */
   publicBaseUrl: string;
   production: boolean;
-  jobs: JobRunner;
-  schedules: Readonly<Record<string, string>>;
-  timeZone: string;
-  inbox: InboxStore;
-  outbox: OutboxStore;
-  defaultOaId?: string | undefined;
   now?: () => Date;
 }
 
