@@ -118,6 +118,13 @@ const envSchema = z.object({
   DOSSIER_ESCALATE_AFTER_DAYS: wholeNumber(2, 1, 30),
   QUIET_HOURS: quietHours,
   INBOX_RETENTION_DAYS: wholeNumber(30, 1, 3650),
+  /**
+   * What this process does (README "Processes"): everything (all); the HTTP side only (web);
+   * the inbox, the outbox and the jobs only (worker); or the web side here with a worker
+   * child process at lower CPU priority (split), so acknowledging webhooks never waits
+   * behind handling them.
+   */
+  SERVICE_ROLE: z.preprocess(blankAsUnset, z.enum(["all", "web", "worker", "split"]).default("all")),
 });
 
 /** The Zalo app every commune's OA is linked to: all three, or none (sandbox mode). */
@@ -162,6 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const mode = anyZalo && missingApp.length === 0 ? ("zalo" as const) : ("sandbox" as const);
   if (mode === "sandbox" && e.NODE_ENV === "production") {
     problems.push(`${zaloAppKeys.join(", ")}: required in production (the sandbox is refused there)`);
+  }
+  if (mode === "sandbox" && e.SERVICE_ROLE !== "all") {
+    problems.push('SERVICE_ROLE: only "all" in sandbox mode (the sandbox\'s fake Zalo lives in one process)');
   }
   if (e.NODE_ENV === "production" && !e.ADMIN_API_TOKEN) {
     problems.push("ADMIN_API_TOKEN: required in production");
@@ -209,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       quietHours: parseQuietHours(e.QUIET_HOURS),
     },
     inboxRetentionDays: e.INBOX_RETENTION_DAYS,
+    role: e.SERVICE_ROLE,
   };
 }
 

@@ -25,6 +25,7 @@ import { registerReminderJobs } from "./jobs/index.js";
 import { JobLeases } from "./jobs/lease.js";
 import { JobRunner } from "./jobs/runner.js";
 import { Scheduler } from "./jobs/scheduler.js";
+import type { WorkerHealth } from "./http/health.js";
 import type { Logger } from "./logger.js";
 import { Notifier } from "./messaging/notifier.js";
 import { FakeZalo } from "./zalo/fake-zalo.js";
@@ -55,33 +56,40 @@ export interface RunningService {
 export interface ServiceOptions {
   /** The bot's clock; tests pin it. */
   now?: () => Date;
+  /**
+   * SERVICE_ROLE=split: where this (web) process sends its wakes for the worker child, and
+   * how that child is doing (main.ts forks and watches it).
+   */
+  worker?: { wake: (queue: "inbox" | "outbox") => void; health: () => WorkerHealth };
 }
 
-export async function startService(
-  config: Config,
-  log: Logger,
-  options: ServiceOptions = {},
-): Promise<RunningService> {
+/** What both the web side and the worker side open: database, Zalo channel, notifier, jobs. */
+async function openCore(config: Config, log: Logger, options: ServiceOptions, selfUrl: () => string) {
   log.info(
-    { database: redactDatabaseUrl(config.database.url), provider: config.database.provider },
+    {
+      database: redactDatabaseUrl(config.database.url),
+      provider: config.database.provider,
+      role: config.role,
+    },
     "opening database",
   );
   const db = await openMigratedDatabase(config.database);
   const now = options.now ?? (() => new Date());
+  // The web side writes the defaults and the demo (before the sandbox's fake Zalo reads
+  // the demo's groups); a worker finds them there.
+  if (config.role !== "worker") {
+    // Due dates are counted from the Holiday table: make sure this year and next are in it.
+    const holidayYears = await seedNationalHolidayDefaults(db.prisma, now());
+    for (const { year, written } of holidayYears) {
+      if (written > 0) log.info({ year, rows: written }, "national holiday defaults written");
+    }
 
-  // Due dates are counted from the Holiday table: make sure this year and next are in it.
-  const holidayYears = await seedNationalHolidayDefaults(db.prisma, now());
-  for (const { year, written } of holidayYears) {
-    if (written > 0) log.info({ year, rows: written }, "national holiday defaults written");
+    if (config.seedDemo) {
+      const result = await seedDemoData(db.prisma, { now: new Date() });
+      if (result.created) log.info({ counts: result.counts }, "demo commune seeded");
+    }
   }
-
-  if (config.seedDemo) {
-    const result = await seedDemoData(db.prisma, { now: new Date() });
-    if (result.created) log.info({ counts: result.counts }, "demo commune seeded");
-  }
-
-  let selfUrl = "";
-  const zalo = await zaloSettings(config, db, () => selfUrl);
+  const zalo = await zaloSettings(config, db, selfUrl);
   const channel = new ZaloChannel({
     prisma: db.prisma,
     log,
@@ -95,8 +103,8 @@ export async function startService(
     maxEventAgeMs: config.zalo.webhookMaxAgeMs,
     storage: db.storage,
     inboxWriter: db.inboxEvents,
+    wakeElsewhere: options.worker?.wake,
   });
-
   const notifier = new Notifier(channel.outbox, channel.wakeOutbox);
   const scheduler = new Scheduler(log.child({ component: "scheduler" }), config.displayTimeZone);
   registerHousekeeping(scheduler, db.prisma, channel, {
@@ -111,19 +119,104 @@ export async function startService(
     config.displayTimeZone,
     log.child({ component: "jobs" }),
   );
+  return { db, now, zalo, channel, notifier, scheduler, jobs };
+}
+type Core = Awaited<ReturnType<typeof openCore>>;
+
+/**
+ * The worker side: hands stored events to the bot, sends the outbox, runs the scheduled
+ * jobs (and those missed while down). Started by startService in role "all", or alone.
+ */
+function startHandling(config: Config, log: Logger, core: Core): void {
+  const { db, channel, notifier, scheduler, now } = core;
+  const catalogues = new CatalogueCache(db.prisma);
+  // Build the search index now, so the first citizen does not wait for it.
+  catalogues
+    .current()
+    .catch((error: unknown) => log.error({ err: error }, "procedure catalogue failed to load"));
+  channel.start(
+    createBot(
+      {
+        prisma: db.prisma,
+        notifier,
+        conversations: new ConversationStore(db.prisma),
+        log: log.child({ component: "bot" }),
+        now,
+      },
+      botFeatures({
+        catalogues,
+        digestTime: config.reminders.digestTime,
+        publicBaseUrl: config.publicBaseUrl,
+      }),
+    ),
+  );
+  scheduler.start();
+  // Slots missed while the service was down run once now, within the grace period.
+  scheduler
+    .catchUp(config.jobs.catchUpGraceMs)
+    .catch((error: unknown) => log.error({ err: error }, "catching up missed job slots failed"));
+  // Check the OA token now rather than at the first message: a refused refresh shows on
+  // /health at once (the token manager logs the failure itself).
+  channel.accounts?.ensureAllFresh().catch(() => undefined);
+}
+
+export interface RunningWorker {
+  readonly db: Database;
+  readonly channel: ZaloChannel;
+  readonly scheduler: Scheduler;
+  stop(): Promise<void>;
+}
+
+/**
+ * SERVICE_ROLE=worker: the inbox, the outbox and the jobs, no HTTP. The web process that
+ * forked it (split) wakes it over IPC; a worker deployed on its own polls the queues.
+ */
+export async function startWorker(
+  config: Config,
+  log: Logger,
+  options: ServiceOptions = {},
+): Promise<RunningWorker> {
+  const core = await openCore(config, log, options, () => "");
+  startHandling(config, log, core);
+  let stopping: Promise<void> | undefined;
+  return {
+    db: core.db,
+    channel: core.channel,
+    scheduler: core.scheduler,
+    stop: () =>
+      (stopping ??= (async () => {
+        await core.scheduler.stop();
+        await core.channel.stop();
+        await core.db.close();
+      })()),
+  };
+}
+
+export async function startService(
+  config: Config,
+  log: Logger,
+  options: ServiceOptions = {},
+): Promise<RunningService> {
+  if (config.role === "worker") throw new Error("SERVICE_ROLE=worker starts with startWorker");
+  // web and split: this process serves HTTP only; the worker side runs in another process.
+  const handles = config.role === "all";
+  let selfUrl = "";
+  const core = await openCore(config, log, options, () => selfUrl);
+  const { db, now, zalo, channel, scheduler, jobs } = core;
 
   let draining = false;
   const app = createApp({
     log,
     health: {
       db,
-      scheduler: () => scheduler.status(),
+      scheduler: () => (handles ? scheduler.status() : { state: "elsewhere" as const }),
+      ...(handles ? {} : { worker: options.worker?.health ?? (() => ({ state: "elsewhere" as const })) }),
       zalo: async () => ({ mode: config.mode, ...(await channel.tokenState()) }),
       draining: () => draining,
     },
+    mountFirst: (app) => app.use(channel.router),
     mount: (app) => {
       app.use(siteVerificationRouter(config.zalo.siteVerification));
-      app.use(channel.router);
       app.use(
         adminRouter({
           token: config.adminApiToken,
@@ -193,35 +286,8 @@ export async function startService(
   const port = typeof address === "object" && address ? address.port : config.port;
   selfUrl = `http://127.0.0.1:${port}`;
 
-  const catalogues = new CatalogueCache(db.prisma);
-  // Build the search index now, so the first citizen does not wait for it.
-  catalogues
-    .current()
-    .catch((error: unknown) => log.error({ err: error }, "procedure catalogue failed to load"));
-  channel.start(
-    createBot(
-      {
-        prisma: db.prisma,
-        notifier,
-        conversations: new ConversationStore(db.prisma),
-        log: log.child({ component: "bot" }),
-        now,
-      },
-      botFeatures({
-        catalogues,
-        digestTime: config.reminders.digestTime,
-        publicBaseUrl: config.publicBaseUrl,
-      }),
-    ),
-  );
-  scheduler.start();
-  // Slots missed while the service was down run once now, within the grace period.
-  scheduler
-    .catchUp(config.jobs.catchUpGraceMs)
-    .catch((error: unknown) => log.error({ err: error }, "catching up missed job slots failed"));
-  // Check the OA token now rather than at the first message: a refused refresh shows on
-  // /health at once (the token manager logs the failure itself).
-  channel.accounts?.ensureAllFresh().catch(() => undefined);
+  if (handles) startHandling(config, log, core);
+  else channel.openAccounts();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

@@ -81,6 +81,17 @@ describe("loadConfig", () => {
     );
   });
 
+  it("runs everything in one process unless SERVICE_ROLE says otherwise, and splits only with Zalo", () => {
+    expect(loadConfig({}).role).toBe("all");
+    expect(loadConfig({ ...zalo, SERVICE_ROLE: "split" }).role).toBe("split");
+    expect(loadConfig({ ...zalo, SERVICE_ROLE: "" }).role).toBe("all");
+    expect(problemsOf({ ...zalo, SERVICE_ROLE: "both" })).toEqual([expect.stringMatching(/^SERVICE_ROLE: /)]);
+    // The sandbox's fake Zalo lives in the web process: a worker elsewhere could not reach it.
+    expect(problemsOf({ SERVICE_ROLE: "split" })).toEqual([
+      expect.stringMatching(/^SERVICE_ROLE: only "all" in sandbox mode/),
+    ]);
+  });
+
   it("keeps the webhook age limit off by default and refuses one shorter than Zalo's retries", () => {
     expect(loadConfig({}).zalo.webhookMaxAgeMs).toBeUndefined();
     expect(loadConfig({ ZALO_WEBHOOK_MAX_AGE_HOURS: "48" }).zalo.webhookMaxAgeMs).toBe(48 * 3_600_000);

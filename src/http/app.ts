@@ -6,7 +6,12 @@ import { type HealthSources, healthHandler } from "./health.js";
 export interface AppDeps {
   log: Logger;
   health: HealthSources;
-  /** Extra routers mounted by later layers (webhook, admin API, sandbox). */
+  /**
+   * Routers that log for themselves, mounted before the request logger: the webhook, whose
+   * every request is a hot path and already logs its outcome (one line, not two).
+   */
+  mountFirst?: (app: Express) => void;
+  /** Extra routers mounted by later layers (admin API, sandbox, console). */
   mount?: (app: Express) => void;
 }
 
@@ -14,6 +19,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback, linklocal, uniquelocal");
+  deps.mountFirst?.(app);
   app.use(
     pinoHttp({
       logger: deps.log,

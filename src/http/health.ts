@@ -11,10 +11,23 @@ export interface ZaloHealth {
   detail?: string;
 }
 
+/**
+ * Where the inbox worker, the outbox sender and the jobs run, when not in this process
+ * (SERVICE_ROLE web or split): "elsewhere" is a worker deployed on its own; in split mode,
+ * the state of this process's worker child.
+ */
+export interface WorkerHealth {
+  state: "elsewhere" | "starting" | "running" | "restarting" | "stopped";
+  restarts?: number;
+  pid?: number;
+}
+
 export interface HealthSources {
   db: Database;
   zalo: () => ZaloHealth | Promise<ZaloHealth>;
-  scheduler: () => SchedulerStatus;
+  /** The scheduler's status; "elsewhere" when the jobs run in a worker process. */
+  scheduler: () => SchedulerStatus | { state: "elsewhere" };
+  worker?: () => WorkerHealth;
   /** True while the process is shutting down: load balancers should stop sending work. */
   draining: () => boolean;
 }
@@ -32,7 +45,12 @@ export function healthHandler(sources: HealthSources) {
     }));
     const draining = sources.draining();
     const ok = reachable && !draining;
-    const degraded = !migrations?.current || zalo.token === "failed";
+    const worker = sources.worker?.();
+    const degraded =
+      !migrations?.current ||
+      zalo.token === "failed" ||
+      worker?.state === "restarting" ||
+      worker?.state === "stopped";
     res.status(ok ? 200 : 503).json({
       status: !ok ? "down" : degraded ? "degraded" : "ok",
       draining,
@@ -44,6 +62,7 @@ export function healthHandler(sources: HealthSources) {
       migrations: migrations ?? { current: false, pending: [], applied: 0 },
       zalo,
       scheduler: sources.scheduler(),
+      ...(worker ? { worker } : {}),
       uptimeSeconds: Math.round(process.uptime()),
     });
   };

@@ -31,6 +31,11 @@ export interface ZaloChannelOptions {
   storage?: StorageState;
   /** The inbox insert past Prisma, for the webhook's hot path. */
   inboxWriter?: InboxEventWriter;
+  /**
+   * Where wakes go when the inbox worker or the outbox sender runs in another process
+   * (SERVICE_ROLE=split): without it they wait for that process's next poll.
+   */
+  wakeElsewhere?: (queue: "inbox" | "outbox") => void;
 }
 
 /**
@@ -54,14 +59,18 @@ export class ZaloChannel {
       inbox: this.inbox,
       log: options.log.child({ component: "webhook" }),
       resolveCommuneId: options.resolveCommuneId,
-      onStored: () => this.worker?.wake(),
+      onStored: () => (this.worker ? this.worker.wake() : this.options.wakeElsewhere?.("inbox")),
       maxAgeMs: options.maxEventAgeMs,
       storage: options.storage,
     });
   }
 
   /** Wakes the sender so a queued reply leaves now rather than at the next poll. */
-  readonly wakeOutbox = (): void => this.sender?.wake();
+  readonly wakeOutbox = (): void =>
+    this.sender ? this.sender.wake() : this.options.wakeElsewhere?.("outbox");
+
+  /** Wakes the inbox worker (a wake from the web process, in a worker process). */
+  readonly wakeInbox = (): void => this.worker?.wake();
 
   /** The OAs this channel speaks for (after start or startSending). */
   get accounts(): ZaloAccounts | undefined {
@@ -72,7 +81,19 @@ export class ZaloChannel {
   startSending(): void {
     if (this.sender) return;
     const { options } = this;
-    this.zaloAccounts = new ZaloAccounts(
+    this.sender = new OutboxSender(
+      this.outbox,
+      zaloTransport(this.openAccounts()),
+      options.log.child({ component: "outbox" }),
+      { ratePerSecond: options.outboxRatePerSecond ?? 10, batchSize: 5, pollMs: 1_000 },
+    );
+    this.sender.start();
+  }
+
+  /** The OAs and their tokens (read for /health even where another process sends). */
+  openAccounts(): ZaloAccounts {
+    const { options } = this;
+    this.zaloAccounts ??= new ZaloAccounts(
       options.prisma,
       {
         appId: options.keys.appId,
@@ -83,13 +104,7 @@ export class ZaloChannel {
       },
       options.log.child({ component: "token" }),
     );
-    this.sender = new OutboxSender(
-      this.outbox,
-      zaloTransport(this.zaloAccounts),
-      options.log.child({ component: "outbox" }),
-      { ratePerSecond: options.outboxRatePerSecond ?? 10, batchSize: 5, pollMs: 1_000 },
-    );
-    this.sender.start();
+    return this.zaloAccounts;
   }
 
   /** Sends everything in the outbox that is due now, then resolves (the CLI after a job run). */
