@@ -21,6 +21,8 @@ import { closedLoop, fixedRate, type LoadResult, round } from "./lib/load.js";
 
 export interface IngestResult {
   database: "sqlite" | "postgres";
+  /** SERVICE_ROLE: all (one process) or split (web + a worker child at lower priority). */
+  role: "all" | "split";
   eps: number;
   bare_eps: number;
   ratio: number;
@@ -32,13 +34,17 @@ export interface IngestResult {
   duplicated: number;
   settle_ms: number;
   rss_mb: { idle: number; loaded: number };
+  /** Split only: the worker child's resident memory. */
+  worker_rss_mb?: { idle: number; loaded: number };
 }
 
 export async function ingest(options: {
   quick: boolean;
   pgUrl?: string;
   users?: number;
+  role?: "all" | "split";
 }): Promise<IngestResult> {
+  const role = options.role ?? "all";
   const durationMs = options.quick ? 1_000 : 10_000;
   const connections = 10;
   const users = options.users ?? 500;
@@ -50,7 +56,7 @@ export async function ingest(options: {
   });
   await setup.prisma.$disconnect();
 
-  const service = await startService(db.url, zalo);
+  const service = await startService(db.url, zalo, { SERVICE_ROLE: role });
   const barePort = await freePort();
   const bare = spawn(process.execPath, ["--import", "tsx", "bench/bare-server.ts", String(barePort)], {
     stdio: "ignore",
@@ -67,8 +73,10 @@ export async function ingest(options: {
     }
     let n = 0;
     const next = () => signedText(`bench-user-${n++ % users}`, "xin chào");
+    const workerPid = role === "split" ? await workerPidOf(service.url) : undefined;
     await sleep(1_000);
     const idle = rssMb(service.child.pid!);
+    const workerIdle = workerPid ? rssMb(workerPid) : 0;
 
     // Warm both up (JIT, connections, the first queries), then measure, bare first.
     await closedLoop(bareUrl, next, { connections, durationMs: 500 });
@@ -78,7 +86,11 @@ export async function ingest(options: {
     });
     const bareRun = await closedLoop(bareUrl, next, { connections, durationMs });
     let peak = rssMb(service.child.pid!);
-    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(service.child.pid!))), 200);
+    let workerPeak = workerIdle;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rssMb(service.child.pid!));
+      if (workerPid) workerPeak = Math.max(workerPeak, rssMb(workerPid));
+    }, 200);
     const real = await closedLoop(service.url, next, { connections, durationMs });
     const steady = await fixedRate(service.url, next, {
       rate: 1_000,
@@ -133,6 +145,7 @@ export async function ingest(options: {
       if (delivered > sent) duplicated += delivered - sent;
       return {
         database: db.provider,
+        role,
         eps: real.rps,
         bare_eps: bareRun.rps,
         ratio: round(real.rps / bareRun.rps, 2),
@@ -149,6 +162,7 @@ export async function ingest(options: {
         duplicated,
         settle_ms: settleMs,
         rss_mb: { idle, loaded: peak },
+        ...(workerPid ? { worker_rss_mb: { idle: workerIdle, loaded: workerPeak } } : {}),
       };
     } finally {
       await check.prisma.$disconnect();
@@ -161,10 +175,23 @@ export async function ingest(options: {
   }
 }
 
+/** The worker child's pid, once /health says it is running (SERVICE_ROLE=split). */
+async function workerPidOf(url: string): Promise<number> {
+  for (let i = 0; i < 600; i++) {
+    const health = (await (await fetch(`${url}/health`)).json()) as {
+      worker?: { state: string; pid?: number };
+    };
+    if (health.worker?.state === "running" && health.worker.pid) return health.worker.pid;
+    await sleep(100);
+  }
+  throw new Error("the worker process did not start");
+}
+
 export function describeLoad(label: string, r: LoadResult): string {
   return `${label}: ${r.rps}/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, ${r.errors} errors of ${r.requests}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await ingest({ quick: true, pgUrl: process.env.BENCH_PG_URL })));
+  const role = process.env.SERVICE_ROLE === "split" ? "split" : "all";
+  console.log(JSON.stringify(await ingest({ quick: true, pgUrl: process.env.BENCH_PG_URL, role })));
 }
