@@ -4,6 +4,7 @@ import { zonedInstant } from "../calendar/working-days.js";
 import {
   DOSSIER_SUMMARY_SELECT,
   type DossierSummary,
+  OPEN_DOSSIER_STATUSES,
   OPEN_DOSSIER_WHERE,
   RESOLVED_DOSSIER_STATUSES,
 } from "../dossiers/dossier-queries.js";
@@ -59,6 +60,8 @@ export async function markEscalated(prisma: Db, ids: readonly string[], now: Dat
  * Late dossiers of this year with no apology letter (thư xin lỗi) recorded, whose handler
  * has not been reminded today: open ones past their due time, and resolved ones returned
  * after it. The district deducts points for each late dossier without an apology.
+ * "Returned after its due time" is compared in the database (a field reference), so only
+ * late dossiers are read, not every resolved one of the year.
  */
 export function apologiesOutstanding(
   prisma: Db,
@@ -67,25 +70,26 @@ export function apologiesOutstanding(
 ): Promise<DossierSummary[]> {
   const today = options.calendar.dayKey(options.now);
   const yearStart = zonedInstant(`${today.slice(0, 4)}-01-01`, 0, 0);
-  const resolvedLate = {
-    status: { in: [...RESOLVED_DOSSIER_STATUSES] },
-    // Prisma cannot compare two columns; returnedAt > dueAt is checked below.
-    returnedAt: { not: null },
-  };
-  return prisma.dossier
-    .findMany({
-      where: {
-        communeId,
-        apologyAt: null,
-        receivedAt: { gte: yearStart },
-        dueAt: { lt: options.now },
-        OR: [{ apologyRemindedOn: null }, { apologyRemindedOn: { not: today } }],
-        AND: [{ OR: [OPEN_DOSSIER_WHERE, resolvedLate] }],
-      },
-      select: DOSSIER_SUMMARY_SELECT,
-      orderBy: ORDER,
-    })
-    .then((rows) => rows.filter((d) => d.returnedAt === null || d.returnedAt > d.dueAt));
+  const returnedLate = { returnedAt: { gt: prisma.dossier.fields.dueAt } };
+  return prisma.dossier.findMany({
+    where: {
+      communeId,
+      apologyAt: null,
+      receivedAt: { gte: yearStart },
+      dueAt: { lt: options.now },
+      OR: [{ apologyRemindedOn: null }, { apologyRemindedOn: { not: today } }],
+      AND: [
+        {
+          OR: [
+            { ...OPEN_DOSSIER_WHERE, returnedAt: null },
+            { status: { in: [...OPEN_DOSSIER_STATUSES, ...RESOLVED_DOSSIER_STATUSES] }, ...returnedLate },
+          ],
+        },
+      ],
+    },
+    select: DOSSIER_SUMMARY_SELECT,
+    orderBy: ORDER,
+  });
 }
 
 export async function markApologyReminded(prisma: Db, ids: readonly string[], day: string): Promise<void> {
