@@ -52,9 +52,8 @@ export const dossierAlertsJob: Job = {
           `dossier-overdue:${setKey(ids)}:group:${group}`,
         );
       }
-      await markOverdueAlerted(ctx.prisma, ids, ctx.now);
-      // Just told to apologise: the daily reminder starts tomorrow.
-      await markApologyReminded(ctx.prisma, ids, today);
+      // Just told to apologise too: the daily apology reminder starts tomorrow.
+      await markOverdueAlerted(ctx.prisma, ids, ctx.now, today);
     }
 
     const longOverdue = await dueForEscalation(ctx.prisma, ctx.commune.id, {

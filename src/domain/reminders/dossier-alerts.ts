@@ -31,8 +31,21 @@ export function newlyOverdue(prisma: Db, communeId: string, now: Date): Promise<
   });
 }
 
-export async function markOverdueAlerted(prisma: Db, ids: readonly string[], now: Date): Promise<void> {
-  await prisma.dossier.updateMany({ where: { id: { in: [...ids] } }, data: { overdueAlertedAt: now } });
+/**
+ * Records that these dossiers were announced as overdue at `now`. The announcement also
+ * asks for the apology letter, so they count as reminded of it on `day` (Vietnam): the daily
+ * apology reminder starts the next working day. One statement for both marks.
+ */
+export async function markOverdueAlerted(
+  prisma: Db,
+  ids: readonly string[],
+  now: Date,
+  day: string,
+): Promise<void> {
+  await prisma.dossier.updateMany({
+    where: { id: { in: [...ids] } },
+    data: { overdueAlertedAt: now, apologyRemindedOn: day },
+  });
 }
 
 /** Open dossiers overdue by at least `afterWorkingDays` working days that the leaders have not been told of. */
