@@ -2,8 +2,8 @@ import type { Db, Prisma } from "../../db/client.js";
 import type { WorkingCalendar } from "../calendar/working-days.js";
 import { zonedInstant } from "../calendar/working-days.js";
 import {
-  DOSSIER_SUMMARY_SELECT,
-  type DossierSummary,
+  DOSSIER_ALERT_SELECT,
+  type DossierAlertItem,
   OPEN_DOSSIER_STATUSES,
   OPEN_DOSSIER_WHERE,
   RESOLVED_DOSSIER_STATUSES,
@@ -23,10 +23,10 @@ const ORDER = [
 ] as const satisfies Prisma.DossierOrderByWithRelationInput[];
 
 /** Open dossiers that went past their due time and nobody has been told about yet. */
-export function newlyOverdue(prisma: Db, communeId: string, now: Date): Promise<DossierSummary[]> {
+export function newlyOverdue(prisma: Db, communeId: string, now: Date): Promise<DossierAlertItem[]> {
   return prisma.dossier.findMany({
     where: { communeId, ...OPEN_DOSSIER_WHERE, dueAt: { lt: now }, overdueAlertedAt: null },
-    select: DOSSIER_SUMMARY_SELECT,
+    select: DOSSIER_ALERT_SELECT,
     orderBy: ORDER,
   });
 }
@@ -53,11 +53,11 @@ export async function dueForEscalation(
   prisma: Db,
   communeId: string,
   options: { now: Date; calendar: WorkingCalendar; afterWorkingDays: number },
-): Promise<(DossierSummary & { overdueWorkingDays: number })[]> {
+): Promise<(DossierAlertItem & { overdueWorkingDays: number })[]> {
   const { now, calendar } = options;
   const rows = await prisma.dossier.findMany({
     where: { communeId, ...OPEN_DOSSIER_WHERE, dueAt: { lt: now }, escalatedAt: null },
-    select: DOSSIER_SUMMARY_SELECT,
+    select: DOSSIER_ALERT_SELECT,
     orderBy: ORDER,
   });
   return rows
@@ -80,7 +80,7 @@ export function apologiesOutstanding(
   prisma: Db,
   communeId: string,
   options: { now: Date; calendar: WorkingCalendar },
-): Promise<DossierSummary[]> {
+): Promise<DossierAlertItem[]> {
   const today = options.calendar.dayKey(options.now);
   const yearStart = zonedInstant(`${today.slice(0, 4)}-01-01`, 0, 0);
   const returnedLate = { returnedAt: { gt: prisma.dossier.fields.dueAt } };
@@ -100,7 +100,7 @@ export function apologiesOutstanding(
         },
       ],
     },
-    select: DOSSIER_SUMMARY_SELECT,
+    select: DOSSIER_ALERT_SELECT,
     orderBy: ORDER,
   });
 }
