@@ -170,6 +170,7 @@ if (wanted("scan")) {
       r.rows >= 1_000_000 ? "≤ 1000" : "",
       r.rows >= 1_000_000 ? r.ms <= 1000 : undefined,
     );
+    row(label, "overdue scan again, warm (ms)", r.warm_ms);
     row(label, "escalation / apology scans (ms)", `${r.escalation_ms} / ${r.apology_ms}`);
     row(
       label,

@@ -1,4 +1,4 @@
-import type { DossierSummary } from "../domain/dossiers/dossier-queries.js";
+import type { DossierAlertItem } from "../domain/dossiers/dossier-queries.js";
 import {
   apologiesOutstanding,
   dueForEscalation,
@@ -52,9 +52,8 @@ export const dossierAlertsJob: Job = {
           `dossier-overdue:${setKey(ids)}:group:${group}`,
         );
       }
-      await markOverdueAlerted(ctx.prisma, ids, ctx.now);
-      // Just told to apologise: the daily reminder starts tomorrow.
-      await markApologyReminded(ctx.prisma, ids, today);
+      // Just told to apologise too: the daily apology reminder starts tomorrow.
+      await markOverdueAlerted(ctx.prisma, ids, ctx.now, today);
     }
 
     const longOverdue = await dueForEscalation(ctx.prisma, ctx.commune.id, {
@@ -105,9 +104,12 @@ export const dossierAlertsJob: Job = {
  * Dossiers grouped by who should act: the handler, or for an unassigned one the
  * one-stop desk's officials (every dossier passes through the desk).
  */
-function byHandler(ctx: JobContext, dossiers: DossierSummary[]): Map<ReminderRecipient, DossierSummary[]> {
+function byHandler(
+  ctx: JobContext,
+  dossiers: DossierAlertItem[],
+): Map<ReminderRecipient, DossierAlertItem[]> {
   const desk = ctx.officials.filter((o) => o.actor.oneStopDesk);
-  const out = new Map<ReminderRecipient, DossierSummary[]>();
+  const out = new Map<ReminderRecipient, DossierAlertItem[]>();
   for (const d of dossiers) {
     const handler = ctx.officials.find((o) => o.id === d.handler?.id);
     for (const official of handler ? [handler] : desk) out.set(official, [...(out.get(official) ?? []), d]);

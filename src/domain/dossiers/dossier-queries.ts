@@ -89,6 +89,25 @@ export const DOSSIER_SUMMARY_SELECT = {
   note: true,
 } as const satisfies Prisma.DossierSelect;
 
+/**
+ * What an alert about a dossier shows (see the dossier alerts' templates): the dossier and
+ * who handles it, never the applicant. The alert scans select only this, so they read no
+ * more than they send and load the handler without the department.
+ */
+export type DossierAlertItem = Pick<
+  DossierSummary,
+  "id" | "receiptCode" | "procedureName" | "dueAt" | "handler"
+>;
+
+/** The `select` that loads a DossierAlertItem. */
+export const DOSSIER_ALERT_SELECT = {
+  id: true,
+  receiptCode: true,
+  procedureName: true,
+  dueAt: true,
+  handler: { select: { id: true, name: true } },
+} as const satisfies Prisma.DossierSelect;
+
 export interface DossierFilter {
   /** Open dossiers due before this instant (overdue at it); implies open. */
   overdueAt?: Date;

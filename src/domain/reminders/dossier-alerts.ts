@@ -2,8 +2,9 @@ import type { Db, Prisma } from "../../db/client.js";
 import type { WorkingCalendar } from "../calendar/working-days.js";
 import { zonedInstant } from "../calendar/working-days.js";
 import {
-  DOSSIER_SUMMARY_SELECT,
-  type DossierSummary,
+  DOSSIER_ALERT_SELECT,
+  type DossierAlertItem,
+  OPEN_DOSSIER_STATUSES,
   OPEN_DOSSIER_WHERE,
   RESOLVED_DOSSIER_STATUSES,
 } from "../dossiers/dossier-queries.js";
@@ -22,16 +23,29 @@ const ORDER = [
 ] as const satisfies Prisma.DossierOrderByWithRelationInput[];
 
 /** Open dossiers that went past their due time and nobody has been told about yet. */
-export function newlyOverdue(prisma: Db, communeId: string, now: Date): Promise<DossierSummary[]> {
+export function newlyOverdue(prisma: Db, communeId: string, now: Date): Promise<DossierAlertItem[]> {
   return prisma.dossier.findMany({
     where: { communeId, ...OPEN_DOSSIER_WHERE, dueAt: { lt: now }, overdueAlertedAt: null },
-    select: DOSSIER_SUMMARY_SELECT,
+    select: DOSSIER_ALERT_SELECT,
     orderBy: ORDER,
   });
 }
 
-export async function markOverdueAlerted(prisma: Db, ids: readonly string[], now: Date): Promise<void> {
-  await prisma.dossier.updateMany({ where: { id: { in: [...ids] } }, data: { overdueAlertedAt: now } });
+/**
+ * Records that these dossiers were announced as overdue at `now`. The announcement also
+ * asks for the apology letter, so they count as reminded of it on `day` (Vietnam): the daily
+ * apology reminder starts the next working day. One statement for both marks.
+ */
+export async function markOverdueAlerted(
+  prisma: Db,
+  ids: readonly string[],
+  now: Date,
+  day: string,
+): Promise<void> {
+  await prisma.dossier.updateMany({
+    where: { id: { in: [...ids] } },
+    data: { overdueAlertedAt: now, apologyRemindedOn: day },
+  });
 }
 
 /** Open dossiers overdue by at least `afterWorkingDays` working days that the leaders have not been told of. */
@@ -39,11 +53,11 @@ export async function dueForEscalation(
   prisma: Db,
   communeId: string,
   options: { now: Date; calendar: WorkingCalendar; afterWorkingDays: number },
-): Promise<(DossierSummary & { overdueWorkingDays: number })[]> {
+): Promise<(DossierAlertItem & { overdueWorkingDays: number })[]> {
   const { now, calendar } = options;
   const rows = await prisma.dossier.findMany({
     where: { communeId, ...OPEN_DOSSIER_WHERE, dueAt: { lt: now }, escalatedAt: null },
-    select: DOSSIER_SUMMARY_SELECT,
+    select: DOSSIER_ALERT_SELECT,
     orderBy: ORDER,
   });
   return rows
@@ -59,33 +73,36 @@ export async function markEscalated(prisma: Db, ids: readonly string[], now: Dat
  * Late dossiers of this year with no apology letter (thư xin lỗi) recorded, whose handler
  * has not been reminded today: open ones past their due time, and resolved ones returned
  * after it. The district deducts points for each late dossier without an apology.
+ * "Returned after its due time" is compared in the database (a field reference), so only
+ * late dossiers are read, not every resolved one of the year.
  */
 export function apologiesOutstanding(
   prisma: Db,
   communeId: string,
   options: { now: Date; calendar: WorkingCalendar },
-): Promise<DossierSummary[]> {
+): Promise<DossierAlertItem[]> {
   const today = options.calendar.dayKey(options.now);
   const yearStart = zonedInstant(`${today.slice(0, 4)}-01-01`, 0, 0);
-  const resolvedLate = {
-    status: { in: [...RESOLVED_DOSSIER_STATUSES] },
-    // Prisma cannot compare two columns; returnedAt > dueAt is checked below.
-    returnedAt: { not: null },
-  };
-  return prisma.dossier
-    .findMany({
-      where: {
-        communeId,
-        apologyAt: null,
-        receivedAt: { gte: yearStart },
-        dueAt: { lt: options.now },
-        OR: [{ apologyRemindedOn: null }, { apologyRemindedOn: { not: today } }],
-        AND: [{ OR: [OPEN_DOSSIER_WHERE, resolvedLate] }],
-      },
-      select: DOSSIER_SUMMARY_SELECT,
-      orderBy: ORDER,
-    })
-    .then((rows) => rows.filter((d) => d.returnedAt === null || d.returnedAt > d.dueAt));
+  const returnedLate = { returnedAt: { gt: prisma.dossier.fields.dueAt } };
+  return prisma.dossier.findMany({
+    where: {
+      communeId,
+      apologyAt: null,
+      receivedAt: { gte: yearStart },
+      dueAt: { lt: options.now },
+      OR: [{ apologyRemindedOn: null }, { apologyRemindedOn: { not: today } }],
+      AND: [
+        {
+          OR: [
+            { ...OPEN_DOSSIER_WHERE, returnedAt: null },
+            { status: { in: [...OPEN_DOSSIER_STATUSES, ...RESOLVED_DOSSIER_STATUSES] }, ...returnedLate },
+          ],
+        },
+      ],
+    },
+    select: DOSSIER_ALERT_SELECT,
+    orderBy: ORDER,
+  });
 }
 
 export async function markApologyReminded(prisma: Db, ids: readonly string[], day: string): Promise<void> {

@@ -1,5 +1,9 @@
 import { formatDateTimeVi } from "../../../domain/calendar/format.js";
-import { type DossierSummary, isOpenDossierStatus } from "../../../domain/dossiers/dossier-queries.js";
+import {
+  type DossierAlertItem,
+  type DossierSummary,
+  isOpenDossierStatus,
+} from "../../../domain/dossiers/dossier-queries.js";
 import { type Clock, dueWords } from "../../templates/dates.js";
 import { clip } from "../../templates/text.js";
 import { encodeCallback } from "../../../messaging/callback-data.js";
@@ -72,7 +76,7 @@ export function shortReceipt(receiptCode: string): string {
  * A dossier in an alert or digest: no applicant's name or phone, only the dossier and who
  * handles it (an alert may be posted in a group when its official cannot get it directly).
  */
-export function alertLine(d: DossierSummary, clock: Clock): string {
+export function alertLine(d: DossierAlertItem, clock: Clock): string {
   return `${shortReceipt(d.receiptCode)} · ${clip(d.procedureName, 50)} — hạn ${formatDateTimeVi(d.dueAt, clock.now)}${d.handler ? `, cán bộ ${d.handler.name}` : ", chưa giao cán bộ"}`;
 }
 
@@ -85,7 +89,7 @@ function list(heading: string, lines: string[]): string {
 }
 
 /** To the handler: their dossiers that just became overdue. */
-export function overdueToHandlerText(dossiers: DossierSummary[], clock: Clock): string {
+export function overdueToHandlerText(dossiers: DossierAlertItem[], clock: Clock): string {
   return `${list(
     `Hồ sơ vừa quá hạn (${dossiers.length}):`,
     dossiers.map((d) => alertLine(d, clock)),
@@ -93,7 +97,7 @@ export function overdueToHandlerText(dossiers: DossierSummary[], clock: Clock): 
 }
 
 /** To the one-stop desk's group. */
-export function overdueToDeskText(dossiers: DossierSummary[], clock: Clock): string {
+export function overdueToDeskText(dossiers: DossierAlertItem[], clock: Clock): string {
   return list(
     `Hồ sơ vừa quá hạn (${dossiers.length}):`,
     dossiers.map((d) => alertLine(d, clock)),
@@ -102,7 +106,7 @@ export function overdueToDeskText(dossiers: DossierSummary[], clock: Clock): str
 
 /** To the leaders: dossiers overdue for several working days. */
 export function escalationText(
-  dossiers: (DossierSummary & { overdueWorkingDays: number })[],
+  dossiers: (DossierAlertItem & { overdueWorkingDays: number })[],
   clock: Clock,
 ): string {
   return list(
@@ -112,7 +116,7 @@ export function escalationText(
 }
 
 /** The daily reminder to record the apology letter of late dossiers. */
-export function apologyReminderText(dossiers: DossierSummary[], clock: Clock): string {
+export function apologyReminderText(dossiers: DossierAlertItem[], clock: Clock): string {
   return `${list(
     `Hồ sơ trễ hạn chưa ghi nhận thư xin lỗi (${dossiers.length}):`,
     dossiers.map(
@@ -123,7 +127,7 @@ export function apologyReminderText(dossiers: DossierSummary[], clock: Clock): s
 }
 
 /** One "Đã xin lỗi …" button per dossier (at most four: the fifth is "Đã nhận"). */
-export function apologyButtons(dossiers: Pick<DossierSummary, "id" | "receiptCode">[]): Button[] {
+export function apologyButtons(dossiers: Pick<DossierAlertItem, "id" | "receiptCode">[]): Button[] {
   return dossiers.slice(0, 4).map((d) => ({
     kind: "query" as const,
     title: clipTitle(`Đã xin lỗi ${d.receiptCode.split("-").at(-1)}`),
