@@ -98,8 +98,9 @@ export function retrieveCandidates(
       .filter((t) => (t.bigram ? wordsOfBigram(t.term).some(unknownWord) : unknownWord(t.term)))
       .map((t) => t.term),
   );
-  const nameHits = indexes.names
-    .search(terms, {
+  const nameHits = indexes.names.search(
+    terms,
+    {
       boost: {
         name: p.boost.name,
         aliases: p.boost.aliases,
@@ -110,8 +111,9 @@ export function retrieveCandidates(
       fuzzy: (term) => (unknown.has(term) && term.length >= (isBigram(term) ? 8 : 4) ? 1 : false),
       prefix: (term) => unknown.has(term) && term.length >= 4,
       weights: { fuzzy: 0.5, prefix: 0.4 },
-    })
-    .slice(0, p.candidates);
+    },
+    p.candidates,
+  );
   const best = nameHits[0]?.score ?? 1;
   const candidates = new Map<number, { score: number; queryTerms: string[] }>();
   for (const hit of nameHits) candidates.set(hit.id, { score: hit.score, queryTerms: hit.queryTerms });
@@ -121,11 +123,11 @@ export function retrieveCandidates(
     : 1;
   const detailHits =
     indexes.details && bestNameConfidence < d.gate
-      ? indexes.details.search(terms, { boostTerm: (term) => weights.get(term) ?? 1 })
+      ? indexes.details.search(terms, { boostTerm: (term) => weights.get(term) ?? 1 }, d.candidates)
       : [];
   const detailRank = new Map<number, { rank: number; score: number }>();
   const bestDetail = detailHits[0]?.score ?? 1;
-  for (const [rank, hit] of detailHits.slice(0, d.candidates).entries()) {
+  for (const [rank, hit] of detailHits.entries()) {
     detailRank.set(hit.id, { rank, score: hit.score / bestDetail });
     if (!candidates.has(hit.id)) candidates.set(hit.id, { score: 0, queryTerms: [] });
   }

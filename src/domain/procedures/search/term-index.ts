@@ -127,8 +127,12 @@ export class TermIndex<Field extends string> {
     );
   }
 
-  /** Documents matching any of `queryTerms`, best first (ties: first found first). */
-  search(queryTerms: readonly string[], options: TermSearchOptions<Field> = {}): TermIndexHit[] {
+  /** The `limit` best documents matching any of `queryTerms`, best first (ties: first found first). */
+  search(
+    queryTerms: readonly string[],
+    options: TermSearchOptions<Field> = {},
+    limit = Infinity,
+  ): TermIndexHit[] {
     const fieldBoosts = this.fields.map((f) => options.boost?.[f] || 1);
     const fuzzyWeight = options.weights?.fuzzy ?? DEFAULT_WEIGHTS.fuzzy;
     const prefixWeight = options.weights?.prefix ?? DEFAULT_WEIGHTS.prefix;
@@ -201,13 +205,16 @@ export class TermIndex<Field extends string> {
       touched.length = 0;
     }
 
-    const hits = found.map((doc) => {
+    // MiniSearch's score: the sum times the number of query terms matched.
+    for (const doc of found) {
       seen[doc] = 0;
-      const terms = matchedTerms[doc]!;
-      return { id: this.ids[doc]!, score: total[doc]! * (terms.length || 1), queryTerms: terms };
-    });
+      total[doc] = total[doc]! * (matchedTerms[doc]!.length || 1);
+    }
     // Stable: equal scores keep the order found, as MiniSearch's do.
-    return hits.sort((a, b) => b.score - a.score);
+    found.sort((a, b) => total[b]! - total[a]!);
+    return found
+      .slice(0, limit)
+      .map((doc) => ({ id: this.ids[doc]!, score: total[doc]!, queryTerms: matchedTerms[doc]! }));
   }
 }
 
