@@ -10,7 +10,7 @@ import { loadCatalogueRecords } from "../src/domain/procedures/search/load-catal
 import { ProcedureIndex } from "../src/domain/procedures/search/procedure-index.js";
 import { percentile, round } from "./lib/load.js";
 
-const FILES = [
+export const FILES = [
   "assets/qa/questions-heldout.jsonl",
   "assets/qa/questions-heldout-2.jsonl",
   "assets/qa/questions-heldout-3.jsonl",
