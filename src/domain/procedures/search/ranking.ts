@@ -107,6 +107,71 @@ function withPriors(score: number, entry: Entry, query: Query, p: RankingParamet
   );
 }
 
+/**
+ * What the features need of the query's words, worked out once per query rather than
+ * once per candidate: the same values, summed in the same order.
+ */
+interface QueryWords {
+  words: Array<{
+    word: string;
+    /** Its weight in query coverage: weight × rarity (capped). */
+    coverage: number;
+    /** Its weight in phrase evidence (rarity, capped), when it weighs fully; else null. */
+    phrase: number | null;
+    /** The meaningful bigrams of the message it is part of. */
+    pairs: string[] | undefined;
+    /** Not a word of the catalogue (a typo or a word of the story). */
+    unknown: boolean;
+  }>;
+  has: Set<string>;
+  coverageTotal: number;
+  phraseTotal: number;
+}
+
+const queryWordsCache = new WeakMap<Query, QueryWords>();
+
+function queryWordsOf(query: Query, catalogue: CatalogueWords, p: RankingParameters): QueryWords {
+  const cached = queryWordsCache.get(query);
+  if (cached) return cached;
+  const idf = (w: string) => catalogue.idf.get(w) ?? catalogue.maxIdf;
+  const weights = new Map<string, number>();
+  for (const t of query.terms) if (!t.bigram) weights.set(t.term, t.weight);
+  const out: QueryWords = { words: [], has: new Set(weights.keys()), coverageTotal: 0, phraseTotal: 0 };
+  for (const [word, weight] of weights) {
+    const coverage = weight * Math.min(idf(word), catalogue.maxIdf);
+    const phrase = weighsFully(weight, p) ? Math.min(idf(word), catalogue.maxIdf) : null;
+    out.coverageTotal += coverage;
+    if (phrase !== null) out.phraseTotal += phrase;
+    out.words.push({
+      word,
+      coverage,
+      phrase,
+      pairs: query.pairsOf.get(word),
+      unknown: !catalogue.vocabulary.has(word),
+    });
+  }
+  queryWordsCache.set(query, out);
+  return out;
+}
+
+/** An entry's name words weighted by rarity and position, and their sum (per entry, once). */
+const nameWeightsCache = new WeakMap<Entry, { positionDecay: number; weights: number[]; total: number }>();
+
+function nameWeightsOf(entry: Entry, catalogue: CatalogueWords, p: RankingParameters) {
+  const cached = nameWeightsCache.get(entry);
+  if (cached && cached.positionDecay === p.positionDecay) return cached;
+  // Vietnamese names put what the procedure is first and qualify it after ("Chứng thực
+  // giao dịch liên quan đến …"), so earlier words weigh more.
+  const weights = entry.nameSequence.map(
+    (word, i) => (catalogue.idf.get(word) ?? catalogue.maxIdf) / (1 + i / p.positionDecay),
+  );
+  let total = 0;
+  for (const w of weights) total += w;
+  const computed = { positionDecay: p.positionDecay, weights, total };
+  nameWeightsCache.set(entry, computed);
+  return computed;
+}
+
 /** Coverage features of one candidate. */
 export function candidateFeatures(
   entry: Entry,
@@ -116,52 +181,33 @@ export function candidateFeatures(
   parameters: RankingParameters,
 ): Features {
   const p = parameters;
-  const idf = (w: string) => catalogue.idf.get(w) ?? catalogue.maxIdf;
-  const matched = new Set(matchedQueryTerms);
-  const queryWords = new Map<string, number>();
-  for (const t of query.terms) if (!t.bigram) queryWords.set(t.term, t.weight);
+  const q = queryWordsOf(query, catalogue, p);
 
-  // Vietnamese names put what the procedure is first and qualify it after ("Chứng thực
-  // giao dịch liên quan đến …"), so earlier words weigh more.
-  let total0 = 0;
+  // Name coverage: the share of the name's words, by rarity and position, in the message.
+  const name = nameWeightsOf(entry, catalogue, p);
   let hit0 = 0;
-  for (const [i, word] of entry.nameSequence.entries()) {
-    const w = idf(word) / (1 + i / p.positionDecay);
-    total0 += w;
-    if (queryWords.has(word)) hit0 += w;
-  }
-  const nameCoverage = total0 === 0 ? 0 : hit0 / total0;
+  for (const [i, word] of entry.nameSequence.entries()) if (q.has.has(word)) hit0 += name.weights[i]!;
+  const nameCoverage = name.total === 0 ? 0 : hit0 / name.total;
 
   // How much of the message the name (and aliases) explain; fuzzy matches count half. A
   // word that sits in a phrase of the message ("giá lúa") counts fully only when the name
   // has that phrase too, not when the name has the two words far apart ("lựa chọn …
   // giá trị").
-  let total = 0;
-  let hit = 0;
-  for (const [word, weight] of queryWords) {
-    const w = weight * Math.min(idf(word), catalogue.maxIdf);
-    total += w;
-    const pairs = query.pairsOf.get(word);
-    const consistent = !pairs || pairs.some((b) => entry.nameBigrams.has(b));
-    const credit = consistent ? 1 : p.unpairedCredit;
-    if (entry.nameWords.has(word) || entry.aliasWords.has(word)) hit += w * credit;
-    else if (matched.has(word) && !catalogue.vocabulary.has(word)) hit += (w * credit) / 2;
-  }
-  const queryCoverage = total === 0 ? 0 : hit / total;
-
   // Phrase evidence: how much of the message (by rarity) the name matches as whole
   // phrases, i.e. words that sit in a bigram of the message that is a bigram of the name.
   // One word on its own is no phrase: single syllables collide too often once folded
   // ("trực", "hiểu", "tên").
-  let phraseTotal = 0;
+  let hit = 0;
   let phraseHit = 0;
-  for (const [word, weight] of queryWords) {
-    if (!weighsFully(weight, p)) continue;
-    const w = Math.min(idf(word), catalogue.maxIdf);
-    phraseTotal += w;
-    if (query.pairsOf.get(word)?.some((b) => entry.nameBigrams.has(b))) phraseHit += w;
+  for (const { word, coverage: w, phrase: pw, pairs, unknown } of q.words) {
+    const inPhrase = pairs !== undefined && pairs.some((b) => entry.nameBigrams.has(b));
+    const credit = !pairs || inPhrase ? 1 : p.unpairedCredit;
+    if (entry.nameWords.has(word) || entry.aliasWords.has(word)) hit += w * credit;
+    else if (unknown && matchedQueryTerms.includes(word)) hit += (w * credit) / 2;
+    if (pw !== null && inPhrase) phraseHit += pw;
   }
-  const phrase = phraseTotal === 0 ? 0 : phraseHit / phraseTotal;
+  const queryCoverage = q.coverageTotal === 0 ? 0 : hit / q.coverageTotal;
+  const phrase = q.phraseTotal === 0 ? 0 : phraseHit / q.phraseTotal;
 
   const c = p.confidenceMix;
   const confidence = clamp01(

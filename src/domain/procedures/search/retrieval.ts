@@ -1,5 +1,5 @@
 /**
- * The first stage of ranking: MiniSearch (BM25+) finds the candidates over four fields
+ * The first stage of ranking: BM25+ (term-index.ts, MiniSearch's ranking) finds the candidates over four fields
  * with boosts name ≫ aliases (what the citizen receives) ≫ field ≫ document names, on our
  * own terms (terms.ts), so a phrase outranks scattered words; unknown words get fuzzy and
  * prefix matching. The re-ranker (ranking.ts) then orders the candidates.
@@ -8,16 +8,16 @@
  * result, applicant, legal basis titles) adds candidates when the names explain the
  * message poorly.
  */
-import MiniSearch from "minisearch";
 import { retrievalIdf, type CatalogueWords } from "./catalogue-words.js";
 import type { DetailDocument, IndexDocument } from "./entries.js";
 import type { RankingParameters } from "./parameters.js";
 import type { Query } from "./query-analysis.js";
+import { TermIndex } from "./term-index.js";
 import { indexTerms, isBigram, wordsOfBigram } from "./terms.js";
 
 export interface RetrievalIndexes {
-  names: MiniSearch<IndexDocument>;
-  details: MiniSearch<DetailDocument> | null;
+  names: TermIndex<"name" | "aliases" | "field" | "documents">;
+  details: TermIndex<"details"> | null;
 }
 
 /** A procedure worth re-ranking. */
@@ -38,24 +38,14 @@ export function buildRetrievalIndexes(
   parameters: RankingParameters,
 ): RetrievalIndexes {
   const useBigrams = parameters.useBigrams;
-  const names = new MiniSearch<IndexDocument>({
-    fields: ["name", "aliases", "field", "documents"],
-    idField: "id",
-    tokenize: (text) => indexTerms(text, useBigrams),
-    processTerm: (term) => term,
-  });
-  names.addAll(documents);
+  const names = TermIndex.build(documents, ["name", "aliases", "field", "documents"], (text) =>
+    indexTerms(text, useBigrams),
+  );
   // The details index costs about 1.8 s to build: only when it is used.
   const details =
     parameters.details.weight > 0
-      ? new MiniSearch<DetailDocument>({
-          fields: ["details"],
-          idField: "id",
-          tokenize: (text) => indexTerms(text, true),
-          processTerm: (term) => term,
-        })
+      ? TermIndex.build(detailDocuments, ["details"], (text) => indexTerms(text, true))
       : null;
-  details?.addAll(detailDocuments);
   return { names, details };
 }
 
@@ -108,10 +98,9 @@ export function retrieveCandidates(
       .filter((t) => (t.bigram ? wordsOfBigram(t.term).some(unknownWord) : unknownWord(t.term)))
       .map((t) => t.term),
   );
-  const nameHits = indexes.names
-    .search(terms.join(" "), {
-      tokenize: (s) => s.split(" "),
-      processTerm: (t) => t,
+  const nameHits = indexes.names.search(
+    terms,
+    {
       boost: {
         name: p.boost.name,
         aliases: p.boost.aliases,
@@ -122,31 +111,25 @@ export function retrieveCandidates(
       fuzzy: (term) => (unknown.has(term) && term.length >= (isBigram(term) ? 8 : 4) ? 1 : false),
       prefix: (term) => unknown.has(term) && term.length >= 4,
       weights: { fuzzy: 0.5, prefix: 0.4 },
-      combineWith: "OR",
-    })
-    .slice(0, p.candidates);
+    },
+    p.candidates,
+  );
   const best = nameHits[0]?.score ?? 1;
   const candidates = new Map<number, { score: number; queryTerms: string[] }>();
-  for (const hit of nameHits)
-    candidates.set(hit.id as number, { score: hit.score, queryTerms: hit.queryTerms });
+  for (const hit of nameHits) candidates.set(hit.id, { score: hit.score, queryTerms: hit.queryTerms });
 
   const bestNameConfidence = indexes.details
     ? Math.max(0, ...[...candidates].slice(0, 5).map(([id, hit]) => nameConfidence(id, hit.queryTerms)))
     : 1;
   const detailHits =
     indexes.details && bestNameConfidence < d.gate
-      ? indexes.details.search(terms.join(" "), {
-          tokenize: (s) => s.split(" "),
-          processTerm: (t) => t,
-          boostTerm: (term) => weights.get(term) ?? 1,
-          combineWith: "OR",
-        })
+      ? indexes.details.search(terms, { boostTerm: (term) => weights.get(term) ?? 1 }, d.candidates)
       : [];
   const detailRank = new Map<number, { rank: number; score: number }>();
   const bestDetail = detailHits[0]?.score ?? 1;
-  for (const [rank, hit] of detailHits.slice(0, d.candidates).entries()) {
-    detailRank.set(hit.id as number, { rank, score: hit.score / bestDetail });
-    if (!candidates.has(hit.id as number)) candidates.set(hit.id as number, { score: 0, queryTerms: [] });
+  for (const [rank, hit] of detailHits.entries()) {
+    detailRank.set(hit.id, { rank, score: hit.score / bestDetail });
+    if (!candidates.has(hit.id)) candidates.set(hit.id, { score: 0, queryTerms: [] });
   }
   return [...candidates].map(([id, hit]) => ({
     id,

@@ -223,8 +223,12 @@ function slotsOf(phrase: string): Slot[] {
  * sides (every slot consumes the space before it, so word boundaries are exact).
  */
 export function compilePhrase(phrase: string): RegExp {
+  return regExpOf(slotsOf(phrase));
+}
+
+function regExpOf(slots: readonly Slot[]): RegExp {
   let source = "";
-  for (const slot of slotsOf(phrase)) {
+  for (const slot of slots) {
     const alts = slot.alternatives.join("|");
     if (slot.kind === "gap")
       source += slot.alternatives[0] === "long" ? "(?: [a-z0-9]+){0,6}" : "(?: [a-z0-9]+){0,3}";
@@ -254,16 +258,60 @@ export interface NotInCatalogueMatch {
   end: number;
 }
 
+/**
+ * A phrase of the tables, compiled, with the words it cannot match without: for each of
+ * its plain word slots, the words of each alternative. Most phrases lack one of them in
+ * a given message and are passed over without running their expression.
+ */
+interface Matcher {
+  pattern: RegExp;
+  required: string[][][];
+}
+
+function compileMatcher(phrase: string): Matcher {
+  const slots = slotsOf(phrase);
+  return {
+    pattern: regExpOf(slots),
+    // A word slot matches " alternative" between spaces, so each word of the alternative
+    // is a whole word of the message (when the alternative is plain words, not a pattern).
+    required: slots
+      .filter(
+        (slot) =>
+          slot.kind === "word" &&
+          slot.alternatives.length > 0 &&
+          slot.alternatives.every((alt) => /^[a-z0-9 ]+$/.test(alt)),
+      )
+      .map((slot) => slot.alternatives.map((alt) => alt.split(" "))),
+  };
+}
+
+/** The words of a (normalised) message, and the message padded as the expressions expect. */
+interface Subject {
+  padded: string;
+  words: ReadonlySet<string>;
+}
+
+function subjectOf(text: string): Subject {
+  const padded = ` ${text} `;
+  return { padded, words: new Set(padded.split(" ")) };
+}
+
+function mayMatch(matcher: Matcher, subject: Subject): boolean {
+  return matcher.required.every((alternatives) =>
+    alternatives.some((words) => words.every((w) => subject.words.has(w))),
+  );
+}
+
 interface CompiledSynonym {
-  patterns: RegExp[];
-  unless: RegExp[];
+  patterns: Matcher[];
+  unless: Matcher[];
   means: string;
   modifier: boolean;
 }
 
 interface CompiledExclusion {
-  patterns: RegExp[];
-  unless: RegExp[];
+  patterns: Matcher[];
+  unless: Matcher[];
   topic: string;
   referral: string | null;
   kind: ReferralKind;
@@ -275,14 +323,14 @@ let compiled: { synonyms: CompiledSynonym[]; exclusions: CompiledExclusion[] } |
 function tables() {
   compiled ??= {
     synonyms: SYNONYMS.map((s) => ({
-      patterns: s.say.map(compilePhrase),
-      unless: (s.unless ?? []).map(compilePhrase),
+      patterns: s.say.map(compileMatcher),
+      unless: (s.unless ?? []).map(compileMatcher),
       means: normalizeText(s.means),
       modifier: s.modifier === true,
     })),
     exclusions: NOT_IN_CATALOGUE.map((n) => ({
-      patterns: n.say.map(compilePhrase),
-      unless: (n.unless ?? []).map(compilePhrase),
+      patterns: n.say.map(compileMatcher),
+      unless: (n.unless ?? []).map(compileMatcher),
       topic: n.topic,
       referral: n.referral,
       kind: n.kind,
@@ -292,9 +340,10 @@ function tables() {
   return compiled;
 }
 
-function matchesOf(pattern: RegExp, text: string): Array<{ start: number; end: number }> {
+function matchesOf(matcher: Matcher, subject: Subject): Array<{ start: number; end: number }> {
   const found: Array<{ start: number; end: number }> = [];
-  for (const m of ` ${text} `.matchAll(pattern)) {
+  if (!mayMatch(matcher, subject)) return found;
+  for (const m of subject.padded.matchAll(matcher.pattern)) {
     if (m[0].trim() === "") continue;
     // The padded text is one character longer on the left, and the match starts with a space.
     found.push({ start: m.index, end: m.index + m[0].length - 1 });
@@ -305,11 +354,12 @@ function matchesOf(pattern: RegExp, text: string): Array<{ start: number; end: n
 /** Every synonym that occurs in the (normalised) message, one match per synonym, in table order. */
 export function findSynonyms(normalized: string): SynonymMatch[] {
   const matches: SynonymMatch[] = [];
+  const subject = subjectOf(normalized);
   for (const synonym of tables().synonyms) {
-    if (synonym.unless.some((p) => matchesOf(p, normalized).length > 0)) continue;
+    if (synonym.unless.some((p) => matchesOf(p, subject).length > 0)) continue;
     let best: { start: number; end: number } | undefined;
     for (const pattern of synonym.patterns) {
-      for (const m of matchesOf(pattern, normalized)) {
+      for (const m of matchesOf(pattern, subject)) {
         if (!best || m.end - m.start > best.end - best.start) best = m;
       }
     }
@@ -321,10 +371,11 @@ export function findSynonyms(normalized: string): SynonymMatch[] {
 /** Topics the catalogue does not hold that the (normalised) message asks about. */
 export function findNotInCatalogue(normalized: string): NotInCatalogueMatch[] {
   const matches: NotInCatalogueMatch[] = [];
+  const subject = subjectOf(normalized);
   for (const exclusion of tables().exclusions) {
-    if (exclusion.unless.some((p) => matchesOf(p, normalized).length > 0)) continue;
+    if (exclusion.unless.some((p) => matchesOf(p, subject).length > 0)) continue;
     for (const pattern of exclusion.patterns) {
-      for (const m of matchesOf(pattern, normalized)) {
+      for (const m of matchesOf(pattern, subject)) {
         matches.push({
           topic: exclusion.topic,
           referral: exclusion.referral,

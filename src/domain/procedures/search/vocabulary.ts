@@ -86,15 +86,24 @@ export const AMBIGUOUS_STOP_WORDS: ReadonlySet<string> = new Set(normalizeWords(
 export const ASPECT_WORDS: ReadonlySet<string> = new Set(normalizeWords(ASPECT_WORDS_TEXT));
 export const GENERIC_WORDS: ReadonlySet<string> = new Set(normalizeWords(GENERIC_WORDS_TEXT));
 
-const asPatterns = (phrases: string[]) =>
+/** A phrase as a word-bounded expression, with its words (a message without one of them cannot match). */
+interface Phrase {
+  pattern: RegExp;
+  words: string[];
+}
+
+const asPatterns = (phrases: string[]): Phrase[] =>
   [...new Set(phrases)]
     .sort((a, b) => b.length - a.length)
-    .map((p) => new RegExp(`(?<![a-z0-9])${p}(?![a-z0-9])`, "g"));
+    .map((p) => ({
+      pattern: new RegExp(`(?<![a-z0-9])${p}(?![a-z0-9])`, "g"),
+      words: /^[a-z0-9 ]+$/.test(p) ? p.split(" ") : [],
+    }));
 
 /** Longest first, so that "cho em hỏi" goes before "cho hỏi". */
-export const STOP_PHRASES: readonly RegExp[] = asPatterns(phrasesOf(STOP_PHRASES_TEXT));
-export const ASPECT_PHRASES: readonly RegExp[] = asPatterns(phrasesOf(ASPECT_PHRASES_TEXT));
-export const GENERIC_PHRASES: readonly RegExp[] = asPatterns(phrasesOf(GENERIC_PHRASES_TEXT));
+export const STOP_PHRASES: readonly Phrase[] = asPatterns(phrasesOf(STOP_PHRASES_TEXT));
+export const ASPECT_PHRASES: readonly Phrase[] = asPatterns(phrasesOf(ASPECT_PHRASES_TEXT));
+export const GENERIC_PHRASES: readonly Phrase[] = asPatterns(phrasesOf(GENERIC_PHRASES_TEXT));
 
 export type WordClass = "stop" | "ambiguous" | "aspect" | "generic" | "content";
 
@@ -126,8 +135,12 @@ export function classify(
   const tokens = tokensOf(normalized);
   const classes: Array<WordClass | undefined> = Array.from({ length: tokens.length });
   const joined = ` ${tokens.join(" ")} `;
-  const markPhrases = (patterns: readonly RegExp[], cls: WordClass) => {
-    for (const pattern of patterns) {
+  // A phrase's words are runs of letters and digits bounded by other characters, so each
+  // is a whole run of the message: a phrase missing one is not tried.
+  const words = new Set(joined.split(/[^a-z0-9]+/));
+  const markPhrases = (phrases: readonly Phrase[], cls: WordClass) => {
+    for (const { pattern, words: needed } of phrases) {
+      if (!needed.every((w) => words.has(w))) continue;
       for (const m of joined.matchAll(pattern)) {
         const first = tokensOf(joined.slice(0, m.index)).length;
         const count = tokensOf(m[0]).length;

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { normalizeText, tokensOf } from "../../../../src/domain/procedures/search/normalize.js";
 import {
@@ -244,5 +246,54 @@ describe("the tables", () => {
         common,
       ).toBe(true);
     }
+  });
+});
+
+describe("matching skips phrases whose words are missing", () => {
+  // The same tables matched without the word check: every expression run on every message.
+  const compiled = (list: readonly string[] | undefined) => (list ?? []).map(compilePhrase);
+  const spans = (pattern: RegExp, text: string) =>
+    [...` ${text} `.matchAll(pattern)]
+      .filter((m) => m[0].trim() !== "")
+      .map((m) => ({ start: m.index, end: m.index + m[0].length - 1 }));
+  const synonymsByScan = (text: string) =>
+    SYNONYMS.flatMap((s) => {
+      if (compiled(s.unless).some((p) => spans(p, text).length > 0)) return [];
+      let best: { start: number; end: number } | undefined;
+      for (const p of compiled(s.say))
+        for (const m of spans(p, text)) if (!best || m.end - m.start > best.end - best.start) best = m;
+      return best ? [{ means: normalizeText(s.means), modifier: s.modifier === true, ...best }] : [];
+    });
+  const exclusionsByScan = (text: string) =>
+    NOT_IN_CATALOGUE.flatMap((t) =>
+      compiled(t.unless).some((p) => spans(p, text).length > 0)
+        ? []
+        : compiled(t.say).flatMap((p) =>
+            spans(p, text).map((m) => ({
+              topic: t.topic,
+              referral: t.referral,
+              kind: t.kind,
+              strict: t.strict,
+              ...m,
+            })),
+          ),
+    );
+
+  it("and finds what a scan of every expression finds, on the held-out messages", () => {
+    const messages = readFileSync(
+      fileURLToPath(new URL("../../../../assets/qa/questions-heldout-2.jsonl", import.meta.url)),
+      "utf8",
+    )
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => normalizeText((JSON.parse(l) as { message: string }).message));
+    let found = 0;
+    for (const text of messages) {
+      const synonyms = findSynonyms(text);
+      expect(synonyms, text).toEqual(synonymsByScan(text));
+      expect(findNotInCatalogue(text), text).toEqual(exclusionsByScan(text));
+      found += synonyms.length;
+    }
+    expect(found).toBeGreaterThan(100);
   });
 });
