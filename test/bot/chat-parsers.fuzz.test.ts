@@ -78,7 +78,8 @@ describe("chat parsers under random Vietnamese-looking text", () => {
           expect(outcome.topConfidence).toBeLessThanOrEqual(1);
           expect(["answer", "choose", "decline"]).toContain(outcome.decision);
         }),
-        { numRuns: 400 },
+        // "sat" once put a family's default in front of five ranked results: six.
+        { numRuns: 400, examples: [["sat"]] },
       );
       // No input makes one search take long (the machine is shared: a loose bound).
       times.sort((a, b) => a - b);

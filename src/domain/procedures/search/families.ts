@@ -241,7 +241,12 @@ export function clarifyFamily(
   return {
     ...outcome,
     decision: kind === "question" ? "choose" : "answer",
-    results: [firstHit, ...outcome.results.filter((r) => r !== firstHit)],
+    // The variant put first may come from outside the ranking: the list keeps its length
+    // (the caller's limit), dropping the last-ranked result.
+    results: [firstHit, ...outcome.results.filter((r) => r !== firstHit)].slice(
+      0,
+      Math.max(outcome.results.length, 1),
+    ),
     ...(shown.length > 0
       ? {
           clarification: {
