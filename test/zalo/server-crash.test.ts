@@ -4,6 +4,7 @@ import { resolveDatabaseUrl } from "../../src/db/database-url.js";
 import { startFakeZaloServer } from "../support/fake-zalo-server.js";
 import { type ServiceProcess, startServiceProcess } from "../support/service-process.js";
 import { freshSqliteUrl } from "../support/test-database.js";
+import { defaultInboxPolicy } from "../../src/zalo/inbox.js";
 import { signed, TEST_KEYS, zaloEvents } from "../support/zalo-events.js";
 
 /**
@@ -95,7 +96,9 @@ describe("server killed mid-handling and mid-sending", () => {
 
     const db = await openDatabase(resolveDatabaseUrl(url));
     try {
-      const settled = Date.now() + 40_000;
+      // An event the kill caught mid-handling keeps its lease (defaultInboxPolicy.leaseMs, 60 s)
+      // before the new process may take it over, so settling can take that long.
+      const settled = Date.now() + defaultInboxPolicy.leaseMs + 30_000;
       for (;;) {
         const open = await db.prisma.inboxEvent.count({
           where: { status: { in: ["pending", "processing"] } },
@@ -133,5 +136,5 @@ describe("server killed mid-handling and mid-sending", () => {
     } finally {
       await db.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
