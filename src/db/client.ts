@@ -1,12 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { type DatabaseTarget, pgConnectionFields, sqliteFilePath } from "./database-url.js";
 import { type InboxEventWriter, openInboxEventWriter } from "./inbox-events.js";
-import { PrismaClient as PgClient } from "./generated/postgres/client.js";
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
+import type { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 
 /**
  * The client type the rest of the code is written against. Both generated clients come
@@ -52,7 +49,7 @@ export const SQLITE_BUSY_TIMEOUT_MS = 150;
 const FAILURE_MEMORY_MS = 10_000;
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  const prisma = target.provider === "sqlite" ? openSqlite(target.url) : openPostgres(target.url);
+  const prisma = target.provider === "sqlite" ? await openSqlite(target.url) : await openPostgres(target.url);
   if (target.provider === "sqlite") {
     // WAL lets readers (health checks, reports) run while a writer holds the database;
     // SQLite enforces foreign keys only when asked, per connection.
@@ -131,7 +128,17 @@ function storageState(target: DatabaseTarget): StorageState {
   };
 }
 
-function openSqlite(url: string): Db {
+/*
+ * Each provider's generated client and driver adapter are imported when that provider is
+ * opened, not at the top of this module: a run uses one of them, and the other would only
+ * take resident memory (about 20 MB for a client with its query compiler and driver).
+ */
+
+async function openSqlite(url: string): Promise<Db> {
+  const [{ PrismaBetterSQLite3 }, { PrismaClient: SqliteClient }] = await Promise.all([
+    import("@prisma/adapter-better-sqlite3"),
+    import("./generated/sqlite/client.js"),
+  ]);
   mkdirSync(dirname(sqliteFilePath(url)), { recursive: true });
   const adapter = new PrismaBetterSQLite3(
     { url, timeout: SQLITE_BUSY_TIMEOUT_MS },
@@ -174,7 +181,11 @@ function isolateTransactions(client: SqliteClient): Db {
   }) as unknown as Db;
 }
 
-function openPostgres(url: string): Db {
+async function openPostgres(url: string): Promise<Db> {
+  const [{ PrismaPg }, { PrismaClient: PgClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("./generated/postgres/client.js"),
+  ]);
   const adapter = new PrismaPg({ ...pgConnectionFields(url), max: 10 });
   return new PgClient({ adapter }) as unknown as Db;
 }

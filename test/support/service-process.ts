@@ -2,8 +2,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 
 /**
- * The real service (src/main.ts) in a process of its own, so a test can kill it with
- * SIGKILL and start it again on the same database, as a crash and a restart would.
+ * The real service (src/main.ts through tsx, or the compiled dist/main.js) in a process of
+ * its own, so a test can kill it with SIGKILL and start it again on the same database, as
+ * a crash and a restart would.
  */
 export interface ServiceProcess {
   child: ChildProcess;
@@ -25,10 +26,17 @@ export async function freePort(): Promise<number> {
 
 export async function startServiceProcess(
   env: Record<string, string>,
-  options: { port?: number; timeoutMs?: number; execArgv?: string[] } = {},
+  options: {
+    port?: number;
+    timeoutMs?: number;
+    execArgv?: string[];
+    /** Run dist/main.js, as `npm run start:prod` does (built beforehand), instead of src/main.ts through tsx. */
+    compiled?: boolean;
+  } = {},
 ): Promise<ServiceProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [...(options.execArgv ?? []), "--import", "tsx", "src/main.ts"], {
+  const entry = options.compiled ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), ...entry], {
     env: { ...process.env, LOG_LEVEL: "silent", NODE_ENV: "test", ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -8,17 +8,16 @@
  *   midnight in `timeZone` (Asia/Ho_Chi_Minh unless told), computed with @date-fns/tz.
  */
 import { TZDate, tz } from "@date-fns/tz";
-import {
-  addMonths,
-  addQuarters,
-  getDaysInMonth,
-  getQuarter,
-  lastDayOfISOWeek,
-  lastDayOfMonth,
-  startOfISOWeek,
-  startOfMonth,
-  startOfQuarter,
-} from "date-fns";
+// One module per function: date-fns' index would load all ~250 of them (~7 MB resident).
+import { addMonths } from "date-fns/addMonths";
+import { addQuarters } from "date-fns/addQuarters";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
+import { getQuarter } from "date-fns/getQuarter";
+import { lastDayOfISOWeek } from "date-fns/lastDayOfISOWeek";
+import { lastDayOfMonth } from "date-fns/lastDayOfMonth";
+import { startOfISOWeek } from "date-fns/startOfISOWeek";
+import { startOfMonth } from "date-fns/startOfMonth";
+import { startOfQuarter } from "date-fns/startOfQuarter";
 import {
   addCalendarDays,
   dayKey,

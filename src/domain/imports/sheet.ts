@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 export interface SheetRow {
   /** 1-based: the CSV record's first line, or the spreadsheet row number. */
@@ -102,7 +102,10 @@ function delimiterOf(head: string): string {
 }
 
 async function* readXlsx(source: SheetSource): AsyncIterable<SheetRow> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs costs ~25 MB of resident memory once loaded: the service loads it only when a
+  // workbook is read (or written, see report-workbook.ts), not at start.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   // exceljs types its own Buffer; Node's is the same thing at run time.
   const data = typeof source === "string" ? await readFile(source) : source.data;
   try {

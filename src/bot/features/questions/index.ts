@@ -150,7 +150,7 @@ async function answerProcedure(
   /** The family's siblings to offer as buttons in the same message. */
   clarification?: Clarification,
 ) {
-  const record = catalogue.record(code);
+  const record = await catalogue.record(code);
   if (!record) return ctx.reply(procedureWithdrawn);
   const contact = await contactOf(ctx);
   const note = await localNote(ctx.prisma, ctx.communeId, code);
