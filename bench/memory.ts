@@ -6,7 +6,7 @@
  * started again after seeding, as a deployment restarts. Both rest side by side while
  * their RSS is read from /proc each second: at start (1 s after /health answers) and at
  * the end of the window, by when V8 has usually given back the start-up's garbage (its
- * memory reducer runs once the process is quiet, 20–60 s here).
+ * memory reducer runs once the process is quiet, 45–90 s here).
  */
 import { DEFAULT_OA, freshDatabase, rssMb, sleep, startFakeZalo, startService } from "./lib/harness.js";
 
@@ -27,8 +27,17 @@ export interface MemoryResult {
   demo: RestingMemory;
 }
 
-export async function memory(options: { quick: boolean }): Promise<MemoryResult> {
-  const windowMs = options.quick ? 45_000 : 90_000;
+/**
+ * Starts both servers and leaves them at rest, sampling their RSS each second in the
+ * background, so that the bench's other parts run meanwhile (the resting servers take no
+ * CPU; their memory is their own). `finish` waits until they have rested `windowMs`
+ * (V8's memory reducer gives the start-up's garbage back 45–90 s after the process goes
+ * quiet here) and stops them.
+ */
+export async function startMemory(options: { windowMs?: number } = {}): Promise<{
+  finish: () => Promise<MemoryResult>;
+}> {
+  const windowMs = options.windowMs ?? 90_000;
   const zalo = await startFakeZalo();
   const empty = await freshDatabase();
   const demo = await freshDatabase();
@@ -42,22 +51,30 @@ export async function memory(options: { quick: boolean }): Promise<MemoryResult>
   await (await startService(demo.url, zalo, { SEED_DEMO: "true" })).kill();
 
   const services = [await startService(empty.url, zalo), await startService(demo.url, zalo)];
-  try {
-    await sleep(1_000);
-    const start = services.map((s) => rssMb(s.child.pid!));
-    const min = [...start];
-    let last = [...start];
-    for (let waited = 1_000; waited < windowMs; waited += 1_000) {
-      await sleep(1_000);
-      last = services.map((s) => rssMb(s.child.pid!));
-      last.forEach((mb, i) => (min[i] = Math.min(min[i]!, mb)));
-    }
-    const at = (i: number): RestingMemory => ({ start: start[i]!, settled: last[i]!, min: min[i]! });
-    return { window_s: windowMs / 1000, empty: at(0), demo: at(1) };
-  } finally {
-    for (const s of services) await s.kill();
-    await zalo.close();
-    await empty.drop();
-    await demo.drop();
-  }
+  const startedAt = Date.now();
+  await sleep(1_000);
+  const start = services.map((s) => rssMb(s.child.pid!));
+  const min = [...start];
+  let last = [...start];
+  const sampler = setInterval(() => {
+    last = services.map((s) => rssMb(s.child.pid!));
+    last.forEach((mb, i) => (min[i] = Math.min(min[i]!, mb)));
+  }, 1_000);
+
+  return {
+    async finish() {
+      try {
+        const rest = windowMs - (Date.now() - startedAt);
+        if (rest > 0) await sleep(rest);
+        const at = (i: number): RestingMemory => ({ start: start[i]!, settled: last[i]!, min: min[i]! });
+        return { window_s: Math.round((Date.now() - startedAt) / 1000), empty: at(0), demo: at(1) };
+      } finally {
+        clearInterval(sampler);
+        for (const s of services) await s.kill();
+        await zalo.close();
+        await empty.drop();
+        await demo.drop();
+      }
+    },
+  };
 }
